@@ -1,0 +1,116 @@
+/**
+ * Commands whose implementation has not landed yet: registered with their flags so `--help` is
+ * complete, and failing with exit 1 and a clear message when run.
+ */
+import type { Command } from 'commander';
+import { CliError } from '../errors.js';
+
+function notYet(name: string): () => never {
+  return () => {
+    throw new CliError(`northstar ${name}: not implemented yet`);
+  };
+}
+
+export function registerSync(program: Command): void {
+  program
+    .command('sync')
+    .description('pull Jira issues and GitHub issues/PRs into the database (incremental)')
+    .option('--source <source>', 'only this source: jira or github')
+    .option('--full', 'ignore cursors and re-read everything (marks vanished items removed)')
+    .option('--json', 'print per-unit counts as JSON')
+    .action(notYet('sync'));
+}
+
+export function registerRollup(program: Command): void {
+  program
+    .command('rollup')
+    .description('compute progress, scope, throughput, forecasts, health and risks')
+    .option('--json', 'print the bet → program → project tree as JSON')
+    .action(notYet('rollup'));
+}
+
+export function registerWriteback(program: Command): void {
+  program
+    .command('writeback')
+    .description(
+      'create or update the sticky status comment on each Jira epic / GitHub tracking issue',
+    )
+    .option('--dry-run', 'print what would be written (with a diff) and write nothing')
+    .option('--json', 'print the actions as JSON')
+    .action(notYet('writeback'));
+}
+
+export function registerReport(program: Command): void {
+  program
+    .command('report')
+    .description('export the weekly report')
+    .option('--week <week>', 'ISO week, e.g. 2026-W48 (default: the current week)')
+    .option('--format <formats>', 'comma-separated: md,html,csv,json')
+    .option('--out <dir>', 'output directory (default: report.outDir from config)')
+    .option('--json', 'print the written files as JSON')
+    .action(notYet('report'));
+}
+
+export function registerRun(program: Command): void {
+  program
+    .command('run')
+    .description('one whole cycle in-process, no Redis: sync → rollup → writeback → report')
+    .option('--full', 'full sync instead of incremental')
+    .option('--no-writeback', 'skip writing comments')
+    .option('--no-report', 'skip the report')
+    .option('--json', 'print the cycle summary as JSON')
+    .action(notYet('run'));
+}
+
+export function registerWorker(program: Command): void {
+  program
+    .command('worker')
+    .description('run BullMQ workers and the schedules from config (needs Redis: REDIS_URL)')
+    .option('--concurrency <n>', 'jobs processed at once per queue', '2')
+    .option('--no-schedules', 'do not upsert the job schedulers from config')
+    .action(notYet('worker'));
+}
+
+export function registerEnqueue(program: Command): void {
+  program
+    .command('enqueue')
+    .description('add a job to the queues now: sync, rollup, writeback or report')
+    .argument('<job>', 'sync | rollup | writeback | report')
+    .option('--full', 'for sync: full instead of incremental')
+    .option('--json', 'print the job ids as JSON')
+    .action(notYet('enqueue'));
+}
+
+export function registerStatus(program: Command): void {
+  program
+    .command('status')
+    .description(
+      'last sync per source, lag, queue depths, failures, quarantined items, rate-limit budget',
+    )
+    .option('--json', 'print the status as JSON')
+    .action(notYet('status'));
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description(
+      'start the emulators with a seeded org, run one full cycle, show where the results are',
+    )
+    .option('--json', 'print the result locations as JSON')
+    .action(notYet('demo'));
+}
+
+export function registerEmulate(program: Command): void {
+  program
+    .command('emulate')
+    .description('serve the Jira and GitHub emulators with seeded data until SIGINT/SIGTERM')
+    .option('--jira-port <port>', 'Jira emulator port (0: any free port)', '0')
+    .option('--github-port <port>', 'GitHub emulator port (0: any free port)', '0')
+    .option('--seed <name>', 'seed name for the data generator', 'demo')
+    .option('--issues <n>', 'number of Jira issues')
+    .option('--prs <n>', 'number of GitHub pull requests')
+    .option('--write-config <path>', 'write a northstar config mapping the seeded org')
+    .option('--json', 'print one line of JSON with URLs and credentials first')
+    .action(notYet('emulate'));
+}

@@ -1,0 +1,3 @@
+export type * from './items.js';
+export type * from './hierarchy.js';
+export type * from './rollup.js';
