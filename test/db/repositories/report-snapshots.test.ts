@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase } from '../../../src/db/open.js';
-import { createReportSnapshotRepository } from '../../../src/db/repositories/report-snapshots.js';
+import {
+  BURNUP_SQL,
+  createReportSnapshotRepository,
+} from '../../../src/db/repositories/report-snapshots.js';
 import { createSeededDb, type SeededDb } from '../../report/fixtures/seeded-db.js';
 
 let seeded: SeededDb;
@@ -85,5 +88,13 @@ describe('report snapshot repository', () => {
       url: gh?.url,
     });
     expect(infos.size).toBe(2);
+  });
+
+  it('reads the burn-up from the covering index, never from the rollup JSON', () => {
+    const plan = seeded.db.$client
+      .prepare<[string, string], { detail: string }>(`EXPLAIN QUERY PLAN ${BURNUP_SQL}`)
+      .all('2026-11-16', '2026-11-29')
+      .map((row) => row.detail);
+    expect(plan).toEqual([expect.stringContaining('USING COVERING INDEX rollup_snapshots_burnup')]);
   });
 });
