@@ -9,6 +9,9 @@ import {
 import type { ItemInfo } from './model-input.js';
 import type { ItemChange, ItemView } from './model-types.js';
 
+/** `INFRA-9` before `INFRA-10`. One collator: `localeCompare` with options builds one per call. */
+const byLabel = new Intl.Collator('en', { numeric: true }).compare;
+
 function view(ref: string, info: ItemInfo | undefined, sites: SearchSites): ItemView {
   const label = info?.label ?? ref;
   let url = info?.url ?? null;
@@ -39,7 +42,7 @@ export function itemChange(options: {
   const { refs, infos, sites } = options;
   const items = [...refs]
     .map((ref) => view(ref, infos.get(ref), sites))
-    .sort((a, b) => a.label.localeCompare(b.label, 'en', { numeric: true }));
+    .sort((a, b) => byLabel(a.label, b.label));
   const jiraIds = items
     .map((item) => jiraIdentifier(item.ref, infos.get(item.ref)))
     .filter((id): id is string => id !== null);

@@ -2,6 +2,8 @@
 import type { ReportNode, TopRisk } from './model-types.js';
 import { projectsOf } from './tree.js';
 
+const byRef = new Intl.Collator('en', { numeric: true }).compare;
+
 export function topRisks(bets: readonly ReportNode[], limit: number): TopRisk[] {
   const byKey = new Map<string, TopRisk>();
   for (const project of projectsOf(bets)) {
@@ -14,11 +16,6 @@ export function topRisks(bets: readonly ReportNode[], limit: number): TopRisk[] 
     }
   }
   return [...byKey.values()]
-    .sort(
-      (a, b) =>
-        b.severity - a.severity ||
-        a.kind.localeCompare(b.kind) ||
-        a.ref.localeCompare(b.ref, 'en', { numeric: true }),
-    )
+    .sort((a, b) => b.severity - a.severity || a.kind.localeCompare(b.kind) || byRef(a.ref, b.ref))
     .slice(0, limit);
 }

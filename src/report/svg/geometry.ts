@@ -1,5 +1,5 @@
 /** Small helpers shared by the charts: scales and compact path data. */
-import { daysBetween } from '../../lib/dates.js';
+import { daysBetween, parseDay } from '../../lib/dates.js';
 
 /** One decimal is below a pixel at any size these charts are shown; keeps the file small. */
 export function num(n: number): string {
@@ -44,7 +44,17 @@ export function dayScale(
 ): (day: string) => number {
   const total = Math.max(1, daysBetween(domain[0], domain[1]));
   const scale = linearScale([0, total], range);
-  return (day) => scale(daysBetween(domain[0], day));
+  const origin = parseDay(domain[0]).getTime();
+  // Called for every point of every chart: parse each day once.
+  const cache = new Map<string, number>();
+  return (day) => {
+    let x = cache.get(day);
+    if (x === undefined) {
+      x = scale((parseDay(day).getTime() - origin) / 86_400_000);
+      cache.set(day, x);
+    }
+    return x;
+  };
 }
 
 /** A round axis maximum at or above `max` (1, 2, 5 × 10ⁿ steps). */
