@@ -76,7 +76,9 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
       return { status: 204 };
     }
     if (request.path === '/_emulator/faults' && request.method === 'PUT') {
-      faults.configure(request.body ?? {});
+      const plan = FaultPlanSchema.safeParse(request.body ?? {});
+      if (!plan.success) return { status: 400, body: { message: plan.error.message } };
+      faults.configure(plan.data);
       return { status: 200, body: faults.current() };
     }
     if (request.path === '/_emulator/clock' && request.method === 'POST') {
