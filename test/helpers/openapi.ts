@@ -72,7 +72,7 @@ export function createSpecValidator(
     discriminator: false,
   });
   addFormats(ajv);
-  ajv.addSchema(spec as object, 'spec');
+  ajv.addSchema(spec, 'spec');
   const allow = options.allow ?? [];
   const prefix = options.pathPrefix ?? '';
 
