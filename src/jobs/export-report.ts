@@ -99,7 +99,10 @@ export const exportReportJob: JobDefinition<ExportReportPayload, ReportResult> =
   queue: 'report',
   payload: ExportReportPayload,
   handle(payload, ctx) {
-    const result = generateReport(ctx, payload);
+    const result = generateReport(
+      { db: ctx.db(), config: ctx.config, hierarchy: ctx.hierarchy, clock: ctx.clock },
+      payload,
+    );
     ctx.logger.info(
       { week: result.week, asOf: result.asOf, files: result.files },
       'report exported',

@@ -24,7 +24,7 @@ function context(now: string, outDir: string): JobContext {
     hierarchy: seeded.org.hierarchy,
     clock: new ManualClock(now),
     logger: silentLogger(),
-    db: seeded.db,
+    db: () => seeded.db,
     enqueue: (request) => {
       enqueued.push(request);
       return Promise.resolve();
