@@ -46,7 +46,10 @@ function frameOf(burnup: Burnup, yMax: number): Frame {
   const first = points.length > 1 ? (points[0]?.day ?? last) : addDays(last, -7);
   const history = daysBetween(first, last);
   const cap = addDays(last, Math.max(MIN_FUTURE_DAYS, 2 * history));
-  const future = [burnup.forecastP85, burnup.forecastP50, burnup.targetDate]
+  // A forecast beyond the cap still runs to the edge (its cone is drawn clipped); a target
+  // beyond it is only named at the edge, so it does not stretch an empty future.
+  const target = burnup.targetDate !== null && burnup.targetDate <= cap ? burnup.targetDate : null;
+  const future = [burnup.forecastP85, burnup.forecastP50, target]
     .filter((d): d is string => d !== null && d > last)
     .map((d) => (d > cap ? cap : d));
   const furthest = future.reduce((a, b) => (b > a ? b : a), last);

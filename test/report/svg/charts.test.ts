@@ -49,6 +49,16 @@ describe('burn-up chart', () => {
     expect(pathData(svg).has('marker')).toBe(false);
   });
 
+  it('does not stretch the axis to a far target when there is no forecast to show', () => {
+    const far = burnup({ forecastP50: null, forecastP85: null, targetDate: '2028-06-30' });
+    const near = burnup({ forecastP50: null, forecastP85: null, targetDate: null });
+    const lastX = (svg: string): number =>
+      coordinates(pathData(svg).get('done')?.[0] ?? '').at(-2) ?? 0;
+    expect(lastX(burnupSvg({ burnup: far, title: 'x' }).value)).toBe(
+      lastX(burnupSvg({ burnup: near, title: 'x' }).value),
+    );
+  });
+
   it('draws no cone without a forecast, and a placeholder without snapshots', () => {
     const noForecast = burnupSvg({
       burnup: burnup({ forecastP50: null, forecastP85: null, targetDate: null }),
