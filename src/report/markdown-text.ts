@@ -7,8 +7,12 @@
 import { safeHttpUrl } from './escape.js';
 import type { LinkedCount } from './model-types.js';
 
-/** CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that act. */
-const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~&#]/g;
+/**
+ * CommonMark lets any ASCII punctuation be backslash-escaped; these are the ones that act inside a
+ * line. `#` only acts at a line start (never ours) and `&` only before an entity name, so those
+ * stay readable ("Invoice API & PDFs", "acme/web#12") where a stray backslash would show.
+ */
+const MARKDOWN_SPECIAL = /[\\`*_[\]<>|~]|&(?=#?[A-Za-z0-9]+;)/g;
 
 export function escapeMarkdown(text: string): string {
   return text

@@ -21,6 +21,10 @@ import { projectsOf } from './tree.js';
 const EMOJI: Record<Health, string> = { green: '🟢', amber: '🟠', red: '🔴', 'no-data': '⚪' };
 const LIST_LIMIT = 8;
 
+function plural(n: number, noun: string): string {
+  return `${n} ${noun}${n === 1 ? '' : 's'}`;
+}
+
 function health(h: Health): string {
   return `${EMOJI[h]} ${HEALTH_LABEL[h]}`;
 }
@@ -42,7 +46,7 @@ function row(node: ReportNode): string[] {
   const name = escapeMarkdown(node.name) + (node.owner ? ` · ${escapeMarkdown(node.owner)}` : '');
   const w = node.week;
   const progress = r
-    ? `${formatPercent(r.progress.byCount)} (${markdownCount(node.counts.done)} of ${markdownCount(node.counts.total)})`
+    ? `${formatPercent(r.progress.byCount)} (${markdownCount(node.counts.done)} of ${r.counts.total})`
     : 'no snapshot';
   const scope = w.hasBaseline
     ? `${markdownCount(node.counts.total)} (${change(w.added, true, 'added')}, ${change(w.removed, true, 'removed')})`
@@ -137,7 +141,7 @@ function summary(model: ReportModel): string[] {
       ]),
     ),
     '',
-    `**This week:** ${n(s.doneThisWeek)} items done · ${n(s.addedThisWeek)} added · ${n(s.removedThisWeek)} removed · ${s.slipsThisWeek} date slips · ${s.healthChanges.length} health changes · ${s.pullRequests.mergedThisWeek} PRs merged`,
+    `**This week:** ${n(s.doneThisWeek)} items done · ${n(s.addedThisWeek)} added · ${n(s.removedThisWeek)} removed · ${plural(s.slipsThisWeek, 'date slip')} · ${plural(s.healthChanges.length, 'health change')} · ${s.pullRequests.mergedThisWeek} PRs merged`,
     '',
     `**Throughput (items done per week):** ${s.throughput.map((w) => w.done).join(' · ') || '—'}${s.throughput.length > 0 ? ` (${s.throughput[0]?.week} – ${s.throughput[s.throughput.length - 1]?.week})` : ''}`,
     '',

@@ -12,6 +12,13 @@ describe('markdown escaping', () => {
     expect(escapeMarkdown('a | b\nc *d* [e](f) `g`')).toBe('a \\| b c \\*d\\* \\[e\\](f) \\`g\\`');
   });
 
+  it('leaves # and a plain & readable, but escapes an entity', () => {
+    expect(escapeMarkdown('Invoice API & PDFs, acme/web#12')).toBe(
+      'Invoice API & PDFs, acme/web#12',
+    );
+    expect(escapeMarkdown('&lt;b&gt;')).toBe('\\&lt;b\\&gt;');
+  });
+
   it('defuses @mentions but leaves e-mail addresses alone', () => {
     expect(escapeMarkdown('ask @sre-team and @octocat')).toBe(
       'ask @\u200bsre-team and @\u200boctocat',
