@@ -16,7 +16,7 @@ import { buildWeeklyReport, generateReport } from '../../src/jobs/export-report.
 import { ManualClock } from '../../src/lib/clock.js';
 import { RENDERERS } from '../../src/report/export.js';
 import { createSeededDb } from '../report/fixtures/seeded-db.js';
-import { generatedOrgSpec } from '../report/fixtures/seeded-org.js';
+import { generatedOrgSpec } from '../report/fixtures/org-spec.js';
 
 export interface ReportBenchResult {
   allFormatsMs: number;

@@ -16,7 +16,7 @@ import { closeDatabase } from '../../src/db/open.js';
 import { renderHtml } from '../../src/report/html.js';
 import { createSeededDb } from './fixtures/seeded-db.js';
 import { reportOf } from './fixtures/report-of.js';
-import { XSS_TITLE } from './fixtures/seeded-org.js';
+import { XSS_TITLE } from './fixtures/org-spec.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = fileURLToPath(new URL('../artifacts/', import.meta.url));

@@ -18,7 +18,7 @@ import { markdownLink } from '../../src/report/markdown-text.js';
 import type { ReportModel } from '../../src/report/model-types.js';
 import { walkNodes } from '../../src/report/tree.js';
 import { createSeededDb, type SeededDb } from './fixtures/seeded-db.js';
-import { JIRA_SITE, XSS_TITLE } from './fixtures/seeded-org.js';
+import { JIRA_SITE, XSS_TITLE } from './fixtures/org-spec.js';
 import { findNode, itemOracle, parseCsv, reportOf, storedRollups } from './fixtures/report-of.js';
 
 const WEEK = '2026-W48';
