@@ -41,6 +41,13 @@ module.exports = {
       to: { path: '^src/(queue|jobs|cli)/' },
     },
     {
+      name: 'adf-self-contained',
+      comment: 'the ADF validator is reused by the Jira emulator: it imports only lib/domain',
+      severity: 'error',
+      from: { path: '^src/writeback/adf/' },
+      to: { path: '^src/', pathNot: ['^src/writeback/adf/', layer('lib'), layer('domain')] },
+    },
+    {
       name: 'sources-never-import-db',
       severity: 'error',
       from: { path: '^src/sources/' },
