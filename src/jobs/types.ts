@@ -2,6 +2,13 @@
  * The contract every job follows: a name, the queue it runs on, a zod schema for its payload and
  * `handle(payload, ctx)`. The same handlers run under BullMQ (`northstar worker`) and in-process
  * (`northstar run`), so nothing here knows about Redis.
+ *
+ * Topology (SQLite is single-writer): jobs on the `sync` queue only FETCH — one page of one source
+ * unit over HTTP, no database — so any number of workers on any machine can run them. They hand
+ * the page to a job on the `ingest` queue, which runs only where the database file lives: it
+ * upserts the page in one transaction, saves the cursor after the commit, and enqueues the fetch
+ * of the next page (or, at the end of a unit, the rollup of the affected projects). `rollup`,
+ * `writeback` and `report` jobs read and write the database, so they run there too.
  */
 import type { z } from 'zod';
 import type { NorthstarConfig } from '../config/schema.js';
@@ -10,7 +17,12 @@ import type { Hierarchy } from '../domain/hierarchy.js';
 import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 
-export type QueueName = 'sync' | 'rollup' | 'writeback' | 'report';
+export type QueueName = 'sync' | 'ingest' | 'rollup' | 'writeback' | 'report';
+
+/** Queues whose jobs never touch the database (safe on workers without the database file). */
+export const FETCH_QUEUES: readonly QueueName[] = ['sync'];
+/** Queues whose jobs need the database (run only by the worker that owns the file). */
+export const DATABASE_QUEUES: readonly QueueName[] = ['ingest', 'rollup', 'writeback', 'report'];
 
 /** A follow-up job a handler asks for (chaining: sync → rollup → writeback). */
 export interface JobRequest {
@@ -35,8 +47,10 @@ export interface JobContext {
   clock: Clock;
   /** A child logger per job, with the job's name and id bound. */
   logger: Logger;
-  /** The database; only the process that owns the file gets one (see README "Topology"). */
-  db: Db;
+  /**
+   * The database. Only handlers on DATABASE_QUEUES may call it; on a fetch-only worker it throws.
+   */
+  db(): Db;
   /** Queue a follow-up job; in-process runs execute it after the current one. */
   enqueue(request: JobRequest): Promise<void>;
   progress(update: ProgressUpdate): void;
