@@ -2,31 +2,15 @@
  * Checks request bodies against the official Jira Cloud platform OpenAPI description
  * (`shared/specs/jira-platform-v3.openapi.json`, next to the repository).
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { readFileSync } from 'node:fs';
 import { Ajv, type ValidateFunction } from 'ajv';
-
-const SPEC_FILE = 'jira-platform-v3.openapi.json';
-
-/** `shared/specs` beside the repository (or beside a parent folder, for worktrees); env override. */
-export function specsDir(): string {
-  const fromEnv = process.env['NORTHSTAR_SPECS_DIR'];
-  if (fromEnv) return fromEnv;
-  let dir = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');
-  for (let i = 0; i < 4; i++) {
-    const candidate = join(dir, '..', 'shared', 'specs');
-    if (existsSync(join(candidate, SPEC_FILE))) return candidate;
-    dir = resolve(dir, '..');
-  }
-  throw new Error('shared/specs not found next to the repository (set NORTHSTAR_SPECS_DIR)');
-}
+import { JIRA_SPEC } from '../../helpers/openapi.js';
 
 type Json = Record<string, unknown>;
 let spec: Json | undefined;
 
 function loadSpec(): Json {
-  spec ??= JSON.parse(readFileSync(join(specsDir(), SPEC_FILE), 'utf8')) as Json;
+  spec ??= JSON.parse(readFileSync(JIRA_SPEC, 'utf8')) as Json;
   return spec;
 }
 
