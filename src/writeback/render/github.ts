@@ -41,7 +41,7 @@ function healthSection(model: CommentModel): string[] {
   ].filter((p): p is string => p !== null);
   if (parents.length > 0) lines.push(`**Part of:** ${parents.join(' · ')}`);
   if (model.owner) lines.push(`**Owner:** ${escapeMarkdown(model.owner)}`);
-  // Two trailing spaces would be invisible; a blank line between paragraphs is clearer.
+  // Hard line breaks (two trailing spaces) keep these short lines in one compact block.
   return [lines.join('  \n')];
 }
 
