@@ -132,7 +132,7 @@ export class JiraComments implements CommentPort {
         if (marker?.nodeId === nodeId) found.push({ ...this.toRemote(comment), marker });
       }
       startAt += comments.length;
-      if (comments.length === 0 || startAt >= (page.total ?? 0)) break;
+      if (comments.length === 0 || (page.total !== undefined && startAt >= page.total)) break;
     }
     return found;
   }
