@@ -9,24 +9,17 @@ import type { Db } from '../db/open.js';
 import { createReportSnapshotRepository } from '../db/repositories/report-snapshots.js';
 import type { Hierarchy } from '../domain/hierarchy.js';
 import type { Clock } from '../lib/clock.js';
-import { addDays, isIsoWeek } from '../lib/dates.js';
+import { addDays } from '../lib/dates.js';
 import { exportReport } from '../report/export.js';
 import { githubWebUrl, type SearchSites } from '../report/links.js';
 import { buildReportModel } from '../report/model.js';
-import { REPORT_FORMATS, type ReportFormat, type ReportModel } from '../report/model-types.js';
+import type { ReportModel } from '../report/model-types.js';
+import { IsoWeek, ReportFormatName } from '../report/options.js';
 import { defaultReportWeek, reportWeek } from '../report/week.js';
 import type { JobDefinition } from './types.js';
 
 /** The burn-up shows the report week and the twelve before it (the rollup's history window). */
 const BURNUP_WEEKS_BEFORE = 12;
-
-export const IsoWeek = z.string().refine(isIsoWeek, {
-  error: (i) => `${JSON.stringify(i.input)} is not an ISO week (like 2026-W48)`,
-});
-
-export const ReportFormatName = z.enum(REPORT_FORMATS as [ReportFormat, ...ReportFormat[]], {
-  error: (i) => `${JSON.stringify(i.input)} is not a report format (md, html, csv or json)`,
-});
 
 export const ExportReportPayload = z.strictObject({
   week: IsoWeek.optional(),

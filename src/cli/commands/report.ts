@@ -1,7 +1,7 @@
 /** `northstar report [--week YYYY-Www] [--format md,html,csv,json] [--out DIR] [--json]`. */
 import type { Command } from 'commander';
 import { z } from 'zod';
-import { generateReport, IsoWeek, ReportFormatName } from '../../jobs/export-report.js';
+import { IsoWeek, ReportFormatName } from '../../report/options.js';
 import { createContext, type GlobalOptions } from '../context.js';
 import { CliError, EXIT_USAGE } from '../errors.js';
 import { printResult } from '../output.js';
@@ -44,8 +44,10 @@ export function registerReport(program: Command): void {
     .option('--format <formats>', 'comma-separated: md,html,csv,json (default: report.formats)')
     .option('--out <dir>', 'output directory (default: report.outDir from config)')
     .option('--json', 'print {"week", "files"} as JSON')
-    .action((options: unknown, command: Command) => {
+    .action(async (options: unknown, command: Command) => {
       const flags = parseFlags(options);
+      // Loaded here, not at startup: every other command would pay for the renderers.
+      const { generateReport } = await import('../../jobs/export-report.js');
       const ctx = createContext(command.optsWithGlobals<GlobalOptions>());
       try {
         const result = generateReport(
