@@ -121,7 +121,7 @@ function row(model: ReportModel, node: ReportNode): Cell[] {
     prs_draft: r ? p.draft.value : null,
     prs_merged_this_week: r ? p.mergedThisWeek.value : null,
     prs_waiting_for_review: r ? p.waitingForReview.value : null,
-    prs_without_jira_key: r ? p.withoutJiraKey : null,
+    prs_without_jira_key: r ? p.withoutJiraKey.value : null,
     median_hours_to_merge: p.medianHoursToMerge,
     cycle_time_median_days: r?.cycleTime.medianDays ?? null,
     cycle_time_p85_days: r?.cycleTime.p85Days ?? null,

@@ -73,8 +73,8 @@ export interface NodePullRequests {
   draft: LinkedCount;
   mergedThisWeek: LinkedCount;
   waitingForReview: LinkedCount;
-  /** GitHub search cannot express "mentions no Jira key": never linked. */
-  withoutJiraKey: number;
+  /** Linked only when the rollup names a search for it (GitHub search cannot say "no Jira key"). */
+  withoutJiraKey: LinkedCount;
   medianHoursToMerge: number | null;
 }
 

@@ -54,7 +54,7 @@ export function emptyPullRequests(): NodePullRequests {
     draft: unlinked(0),
     mergedThisWeek: unlinked(0),
     waitingForReview: unlinked(0),
-    withoutJiraKey: 0,
+    withoutJiraKey: unlinked(0),
     medianHoursToMerge: null,
   };
 }
@@ -74,10 +74,24 @@ export function nodeCounts(rollup: Rollup, sites: SearchSites): NodeCounts {
 
 const OPEN_QUALIFIERS = ['is:open', 'state:open'];
 
+/** The rollup's own search when it names one, otherwise the open-PR search narrowed. */
+function prCount(options: {
+  value: number;
+  own: CheckLink | undefined;
+  open: CheckLink | undefined;
+  refinement: GithubQueryRefinement | null;
+  sites: SearchSites;
+}): LinkedCount {
+  const { value, own, open, refinement, sites } = options;
+  if (own?.jql || own?.githubQuery) return linked(value, own, sites);
+  return refinement === null ? unlinked(value) : refined(value, open, refinement, sites);
+}
+
 /**
- * PR numbers. The rollup links only the open PRs; drafts, merged-this-week and waiting-for-review
- * are that same search narrowed with GitHub qualifiers (`draft:`, `is:merged merged:a..b`,
- * `review:none created:<=day`).
+ * PR numbers. The rollup may name a search for each (`links.draftPullRequests`, …); where it does
+ * not, drafts, merged-this-week and waiting-for-review are the open-PR search narrowed with GitHub
+ * qualifiers (`draft:`, `is:merged merged:a..b`, `review:none created:<=day`). "Without a Jira
+ * key" has no such narrowing and stays unlinked without the rollup's own search.
  */
 export function nodePullRequests(options: {
   rollup: Rollup;
@@ -89,24 +103,42 @@ export function nodePullRequests(options: {
 }): NodePullRequests {
   const { rollup, week, sites } = options;
   const flow = rollup.pullRequests;
-  const open = rollup.links.openPullRequests;
+  const links = rollup.links;
+  const open = links.openPullRequests;
   const waitingSince = addDays(options.snapshotDay, -Math.ceil(options.reviewWaitDays));
   return {
     open: linked(flow.open, open, sites),
-    draft: refined(flow.draft, open, { add: ['draft:true'] }, sites),
-    mergedThisWeek: refined(
-      flow.mergedThisWeek,
+    draft: prCount({
+      value: flow.draft,
+      own: links.draftPullRequests,
       open,
-      { drop: OPEN_QUALIFIERS, add: ['is:merged', `merged:${week.start}..${week.end}`] },
+      refinement: { add: ['draft:true'] },
       sites,
-    ),
-    waitingForReview: refined(
-      flow.waitingForReview,
+    }),
+    mergedThisWeek: prCount({
+      value: flow.mergedThisWeek,
+      own: links.mergedPullRequestsThisWeek,
       open,
-      { add: ['draft:false', 'review:none', `created:<=${waitingSince}`] },
+      refinement: {
+        drop: OPEN_QUALIFIERS,
+        add: ['is:merged', `merged:${week.start}..${week.end}`],
+      },
       sites,
-    ),
-    withoutJiraKey: flow.withoutJiraKey,
+    }),
+    waitingForReview: prCount({
+      value: flow.waitingForReview,
+      own: links.pullRequestsWaitingForReview,
+      open,
+      refinement: { add: ['draft:false', 'review:none', `created:<=${waitingSince}`] },
+      sites,
+    }),
+    withoutJiraKey: prCount({
+      value: flow.withoutJiraKey,
+      own: links.pullRequestsWithoutJiraKey,
+      open,
+      refinement: null,
+      sites,
+    }),
     medianHoursToMerge: flow.medianHoursToMerge,
   };
 }

@@ -71,7 +71,7 @@ export function summarise(options: {
       draft: sum((p) => p.pullRequests.draft.value),
       mergedThisWeek: sum((p) => p.pullRequests.mergedThisWeek.value),
       waitingForReview: sum((p) => p.pullRequests.waitingForReview.value),
-      withoutJiraKey: sum((p) => p.pullRequests.withoutJiraKey),
+      withoutJiraKey: sum((p) => p.pullRequests.withoutJiraKey.value),
     },
   };
 }

@@ -17,6 +17,11 @@ import { renderMarkdown } from '../../src/report/markdown.js';
 import { markdownLink } from '../../src/report/markdown-text.js';
 import type { ReportModel } from '../../src/report/model-types.js';
 import { walkNodes } from '../../src/report/tree.js';
+import {
+  linkTargets,
+  mentionsIn,
+  renderMarkdown as renderWithMarkdownIt,
+} from '../writeback/helpers/markdown.js';
 import { createSeededDb, type SeededDb } from './fixtures/seeded-db.js';
 import { JIRA_SITE, XSS_TITLE } from './fixtures/org-spec.js';
 import { findNode, itemOracle, parseCsv, reportOf, storedRollups } from './fixtures/report-of.js';
@@ -160,6 +165,17 @@ describe('Markdown', () => {
     );
     expect(md).toContain('- Invoice API & PDFs (project): 🟠 Amber → 🟢 Green');
     expect(md).toContain('- Date slip: 8 Jan 2027 → 12 Feb 2027 (35 d later)');
+  });
+
+  it('renders (CommonMark + GFM, raw HTML allowed) to no tags, only http(s) links, no pings', () => {
+    const rendered = renderWithMarkdownIt(md);
+    expect(rendered).not.toMatch(/<img|<script/i);
+    expect(rendered).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    // linkify turns the owners' e-mail addresses (from config) into mailto: links; nothing else.
+    expect(linkTargets(rendered).filter((url) => !/^(https:\/\/|mailto:)/.test(url))).toEqual([]);
+    expect(mentionsIn(rendered)).toEqual([]);
+    // Every project row is still one table row: no pipe in a title broke a table.
+    expect(rendered.match(/<tr>/g)?.length).toBeGreaterThan(14);
   });
 
   it('keeps Jira text as text: no HTML, no pings', () => {

@@ -7,7 +7,7 @@ import { countHtml } from './parts.js';
 
 function active(node: ReportNode): boolean {
   const p = node.pullRequests;
-  return p.open.value + p.draft.value + p.mergedThisWeek.value + p.withoutJiraKey > 0;
+  return p.open.value + p.draft.value + p.mergedThisWeek.value + p.withoutJiraKey.value > 0;
 }
 
 function row(node: ReportNode): SafeHtml {
@@ -19,7 +19,7 @@ function row(node: ReportNode): SafeHtml {
     <td class="num">${countHtml(p.mergedThisWeek)}</td>
     <td class="num">${formatHours(p.medianHoursToMerge)}</td>
     <td class="num">${countHtml(p.waitingForReview)}</td>
-    <td class="num opt">${p.withoutJiraKey}</td>
+    <td class="num opt">${countHtml(p.withoutJiraKey)}</td>
   </tr>`;
 }
 

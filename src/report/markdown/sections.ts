@@ -119,7 +119,7 @@ export function pullRequestsMarkdown(model: ReportModel): string[] {
         p.pullRequests.open.value +
           p.pullRequests.draft.value +
           p.pullRequests.mergedThisWeek.value +
-          p.pullRequests.withoutJiraKey >
+          p.pullRequests.withoutJiraKey.value >
         0,
     )
     .map((p) => {
@@ -131,7 +131,7 @@ export function pullRequestsMarkdown(model: ReportModel): string[] {
         markdownCount(f.mergedThisWeek),
         formatHours(f.medianHoursToMerge),
         markdownCount(f.waitingForReview),
-        String(f.withoutJiraKey),
+        markdownCount(f.withoutJiraKey),
       ];
     });
   return [
