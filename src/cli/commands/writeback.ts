@@ -6,9 +6,7 @@
  * would create, update or skip, with a unified diff of the readable body (ADF as text).
  */
 import type { Command } from 'commander';
-import { createWriteSummariesJob } from '../../jobs/write-summaries.js';
 import type { JobContext } from '../../jobs/types.js';
-import { createCommentPorts } from '../../writeback/ports.js';
 import type { TargetReport, WriteSummariesReport } from '../../writeback/write-summaries.js';
 import { createContext, type GlobalOptions } from '../context.js';
 import { CliError, EXIT_FAILURE } from '../errors.js';
@@ -64,6 +62,9 @@ export function registerWriteback(program: Command): void {
     .option('--dry-run', 'print what would be written (with a diff) and write nothing')
     .option('--json', 'print the actions as JSON')
     .action(async (options: WritebackOptions, command: Command) => {
+      // Loaded on use: the clients are heavy and other commands should start fast.
+      const { createWriteSummariesJob } = await import('../../jobs/write-summaries.js');
+      const { createCommentPorts } = await import('../../writeback/ports.js');
       const app = createContext(command.optsWithGlobals<GlobalOptions>());
       const controller = new AbortController();
       const stop = (): void => {
