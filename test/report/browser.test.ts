@@ -171,10 +171,17 @@ describe.skipIf(!HAS_CHROMIUM)('HTML report in headless Chromium', () => {
     await page.close();
   });
 
-  it('prints: navigation hidden, a PDF comes out', async () => {
+  it('prints: navigation hidden, tables fit A4 landscape, a PDF comes out', async () => {
     const { page } = await openReport(browser, file, 1280);
     await page.emulateMedia({ media: 'print' });
     expect(await page.locator('nav.toc').isVisible()).toBe(false);
+    // A4 landscape less 12 mm margins is ~1030 CSS px: the tree tables fit it.
+    await page.setViewportSize({ width: 1030, height: 760 });
+    const cut = await inPage<number[]>(
+      page,
+      `[...document.querySelectorAll('table.tree')].map((t) => t.scrollWidth - t.parentElement.clientWidth)`,
+    );
+    expect(cut).toEqual(cut.map((c) => Math.min(c, 0)));
     const pdf = await page.pdf({ path: join(ARTIFACTS, 'report.pdf'), landscape: true });
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     await page.close();

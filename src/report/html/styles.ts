@@ -112,6 +112,13 @@ table.tree .small{white-space:normal}
 *{-webkit-print-color-adjust:exact;print-color-adjust:exact}
 body{font-size:11px}
 .page{max-width:none;padding:0}
+table{font-size:10.5px}
+th,td{padding:5px 6px}
+.bar{width:44px}
+.chart.spark{width:72px}
+.badge{padding:0 7px;font-size:10.5px}
+.small,.name .owner,.declared{font-size:9.5px}
+td.name{min-width:120px}
 nav.toc{display:none}
 a{color:inherit}
 .scroll{overflow:visible;border:0}
