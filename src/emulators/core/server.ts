@@ -34,6 +34,11 @@ export interface EmulatorServerOptions {
   decorate?(request: EmuRequest, response: EmuResponse): void;
   /** Emulator-specific control routes (served under `/_emulator/`, unauthenticated). */
   control?: Router;
+  /**
+   * The early-retry tracker, when the emulator must announce waits from inside its routes
+   * (GitHub's primary and content-creation limits); a new one otherwise.
+   */
+  rateLimits?: RateLimitTracker;
 }
 
 export interface EmulatorServer {
@@ -52,7 +57,7 @@ const MAX_BODY = 10 * 1024 * 1024;
 
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<EmulatorServer> {
   const faults = new FaultInjector();
-  const rateLimits = new RateLimitTracker();
+  const rateLimits = options.rateLimits ?? new RateLimitTracker();
   const recorder = new StatsRecorder();
   const sockets = new Set<Socket>();
   let listener: ((exchange: ObservedExchange) => void) | null = null;
