@@ -117,6 +117,10 @@ export async function startGitHubEmulator(
     ...(options.host !== undefined ? { host: options.host } : {}),
     authenticate: createAuthenticator(tokens),
     rateLimited: (request, waitMs) => limits.rateLimited(request, waitMs),
+    // "Accessing this endpoint does not count against your REST API rate limit" — and it
+    // answers while the client waits, so checking it is not an early retry.
+    exemptFromWaits: (request) =>
+      request.method === 'GET' && request.path === `${prefix}/rate_limit`,
     notFound: () => notFound(),
     decorate: (request, response) => {
       limits.decorate(request, response);
