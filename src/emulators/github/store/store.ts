@@ -102,11 +102,13 @@ export class GitHubStore {
     return this.clock.now().getTime();
   }
 
-  /** Record that `item` (and so its repository) changed now. */
+  /**
+   * Record that `item` changed now. The repository's own `updated_at` stays: on GitHub it
+   * follows changes to the repository object, not to its issues.
+   */
   touch(repo: RepoRecord, item?: ItemRecord): number {
     const now = this.now();
     if (item) item.updatedAt = Math.max(now, item.updatedAt);
-    repo.updatedAt = Math.max(now, repo.updatedAt);
     repo.version++;
     return now;
   }
