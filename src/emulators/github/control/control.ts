@@ -16,6 +16,7 @@ import type { MalformKind, Malformation } from '../faults/malformed.js';
 import { notFound } from '../http/errors.js';
 import type { GitHubLimitOptions } from '../limits/limits.js';
 import type { PrimarySnapshot } from '../limits/primary.js';
+import * as c from '../store/comment-mutations.js';
 import * as m from '../store/mutations.js';
 import type { CommentRecord, ItemRecord, StateReason } from '../store/types.js';
 import type { GitHubApi } from '../routes/context.js';
@@ -84,7 +85,7 @@ export class GitHubControl {
 
   /** A comment by someone other than the token's user (default `octo-human`). */
   addComment(ref: ItemRef, input: { body: string; user?: string }): CommentRecord {
-    return m.addComment(this.api.store, this.target(ref), {
+    return c.addComment(this.api.store, this.target(ref), {
       body: input.body,
       user: input.user ?? HUMAN_LOGIN,
     });
@@ -101,7 +102,7 @@ export class GitHubControl {
     const record = this.repo(repo);
     const comment = record.comments.get(commentId);
     if (!comment) throw new HttpError(notFound());
-    m.deleteComment(this.api.store, record, comment);
+    c.deleteComment(this.api.store, record, comment);
   }
 
   setLimits(options: GitHubLimitOptions): void {

@@ -7,7 +7,7 @@ import { HttpError, type EmuRequest } from '../../core/index.js';
 import { conditional } from '../http/etag.js';
 import { notFound } from '../http/errors.js';
 import { renderComment } from '../render/comment.js';
-import { addComment, deleteComment, updateComment } from '../store/mutations.js';
+import { addComment, deleteComment, updateComment } from '../store/comment-mutations.js';
 import type { CommentRecord, RepoRecord } from '../store/types.js';
 import { repoRoute, type GitHubApi, type RouteTable } from './context.js';
 import { findItem, findRepo, listPage, requireStringField, sinceParam } from './helpers.js';

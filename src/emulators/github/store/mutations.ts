@@ -9,7 +9,7 @@ import { HttpError } from '../../core/index.js';
 import { HUMAN_LOGIN } from '../accounts.js';
 import { githubError } from '../http/errors.js';
 import type { GitHubStore } from './store.js';
-import type { CommentRecord, ItemRecord, RepoRecord, StateReason } from './types.js';
+import type { ItemRecord, RepoRecord, StateReason } from './types.js';
 
 export interface Target {
   repo: RepoRecord;
@@ -204,43 +204,6 @@ export function transferIssue(store: GitHubStore, target: Target, to: RepoRecord
   store.touch(repo);
   store.touch(to, moved);
   return moved;
-}
-
-export function addComment(
-  store: GitHubStore,
-  target: Target,
-  input: { user: string; body: string },
-): CommentRecord {
-  const now = store.touch(target.repo, target.item);
-  const comment: CommentRecord = {
-    id: store.ids.comment++,
-    issueNumber: target.item.number,
-    userId: store.ensureUser(input.user).id,
-    body: input.body,
-    createdAt: now,
-    updatedAt: now,
-  };
-  target.repo.comments.set(comment.id, comment);
-  target.item.commentIds.push(comment.id);
-  return comment;
-}
-
-export function updateComment(
-  store: GitHubStore,
-  repo: RepoRecord,
-  update: { comment: CommentRecord; body: string },
-): CommentRecord {
-  const item = repo.items.get(update.comment.issueNumber);
-  update.comment.body = update.body;
-  update.comment.updatedAt = store.touch(repo, item);
-  return update.comment;
-}
-
-export function deleteComment(store: GitHubStore, repo: RepoRecord, comment: CommentRecord): void {
-  repo.comments.delete(comment.id);
-  const item = repo.items.get(comment.issueNumber);
-  if (item) item.commentIds = item.commentIds.filter((id) => id !== comment.id);
-  store.touch(repo, item);
 }
 
 /** Label names to ids; like the REST API, names that do not exist yet are created. */
