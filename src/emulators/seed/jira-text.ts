@@ -230,8 +230,11 @@ export function longSummary(rng: Rng): string {
 
 export function pickLabels(rng: Rng, inherited: readonly string[]): string[] {
   const count = rng.pick([0, 0, 1, 1, 1, 2, 2, 3]);
-  const labels = new Set<string>();
-  if (inherited.length > 0 && rng.chance(0.5)) labels.add(inherited[0] as string);
-  while (labels.size < count) labels.add(rng.pick(LABEL_POOL));
-  return [...labels].sort();
+  const labels: string[] = [];
+  if (inherited.length > 0 && rng.chance(0.5)) labels.push(inherited[0] as string);
+  while (labels.length < count) {
+    const label = rng.pick(LABEL_POOL);
+    if (!labels.includes(label)) labels.push(label);
+  }
+  return labels.sort();
 }
