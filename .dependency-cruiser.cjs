@@ -1,7 +1,8 @@
 /**
  * Import direction (see README "Architecture"):
  * cli → queue → jobs → {sources, mapping, rollup, writeback, report, db} → {domain, config, lib}.
- * Emulators are a separate world: they import only lib/domain and are used by cli (demo, emulate).
+ * Emulators are a separate world: they import only lib/domain (and the self-contained ADF validator
+ * in writeback/adf) and are used by cli (demo, emulate).
  */
 const layer = (name) => `^src/${name}/`;
 /** @type {import('dependency-cruiser').IConfiguration} */
@@ -41,6 +42,13 @@ module.exports = {
       to: { path: '^src/(queue|jobs|cli)/' },
     },
     {
+      name: 'adf-self-contained',
+      comment: 'the ADF validator is reused by the Jira emulator: it imports only lib/domain',
+      severity: 'error',
+      from: { path: '^src/writeback/adf/' },
+      to: { path: '^src/', pathNot: ['^src/writeback/adf/', layer('lib'), layer('domain')] },
+    },
+    {
       name: 'sources-never-import-db',
       severity: 'error',
       from: { path: '^src/sources/' },
@@ -60,9 +68,13 @@ module.exports = {
     },
     {
       name: 'emulators-standalone',
+      comment: 'the Jira emulator may reuse the self-contained ADF validator',
       severity: 'error',
       from: { path: layer('emulators') },
-      to: { path: '^src/', pathNot: [layer('emulators'), layer('lib'), layer('domain')] },
+      to: {
+        path: '^src/',
+        pathNot: [layer('emulators'), layer('lib'), layer('domain'), '^src/writeback/adf/'],
+      },
     },
     {
       name: 'app-never-imports-emulators',

@@ -15,8 +15,8 @@ import {
   registerStatus,
   registerSync,
   registerWorker,
-  registerWriteback,
 } from './commands/pending.js';
+import { registerWriteback } from './commands/writeback.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
 
 export function buildProgram(): Command {

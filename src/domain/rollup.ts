@@ -134,6 +134,15 @@ export interface RollupLinks {
   stale: CheckLink;
   overdue: CheckLink;
   openPullRequests: CheckLink;
+  /**
+   * Optional: searches for the remaining numbers a comment shows. When present, the write-back
+   * comment links those numbers too; when absent, it shows them unlinked.
+   */
+  outOfScope?: CheckLink;
+  draftPullRequests?: CheckLink;
+  mergedPullRequestsThisWeek?: CheckLink;
+  pullRequestsWaitingForReview?: CheckLink;
+  pullRequestsWithoutJiraKey?: CheckLink;
 }
 
 export interface Rollup {

@@ -29,17 +29,6 @@ export function registerRollup(program: Command): void {
     .action(notYet('rollup'));
 }
 
-export function registerWriteback(program: Command): void {
-  program
-    .command('writeback')
-    .description(
-      'create or update the sticky status comment on each Jira epic / GitHub tracking issue',
-    )
-    .option('--dry-run', 'print what would be written (with a diff) and write nothing')
-    .option('--json', 'print the actions as JSON')
-    .action(notYet('writeback'));
-}
-
 export function registerReport(program: Command): void {
   program
     .command('report')

@@ -3,7 +3,7 @@ export { FaultInjector, FaultPlanSchema, type FaultPlan, type FaultDecision } fr
 export { HttpError, json, type EmuRequest, type EmuResponse, type Handler } from './http.js';
 export { RateLimitTracker } from './rate-limits.js';
 export { Rng, hashSeed } from './rng.js';
-export { Router } from './router.js';
+export { Router, type RouteMatch } from './router.js';
 export {
   startEmulatorServer,
   type EmulatorServer,

@@ -34,6 +34,13 @@ export interface EmulatorServerOptions {
   decorate?(request: EmuRequest, response: EmuResponse): void;
   /** Emulator-specific control routes (served under `/_emulator/`, unauthenticated). */
   control?: Router;
+  /**
+   * The early-retry tracker, when the emulator must announce waits from inside its routes
+   * (GitHub's primary and content-creation limits); a new one otherwise.
+   */
+  rateLimits?: RateLimitTracker;
+  /** Requests the vendor answers even while the client must wait (GitHub's GET /rate_limit). */
+  exemptFromWaits?(request: EmuRequest): boolean;
 }
 
 export interface EmulatorServer {
@@ -52,7 +59,7 @@ const MAX_BODY = 10 * 1024 * 1024;
 
 export async function startEmulatorServer(options: EmulatorServerOptions): Promise<EmulatorServer> {
   const faults = new FaultInjector();
-  const rateLimits = new RateLimitTracker();
+  const rateLimits = options.rateLimits ?? new RateLimitTracker();
   const recorder = new StatsRecorder();
   const sockets = new Set<Socket>();
   let listener: ((exchange: ObservedExchange) => void) | null = null;
@@ -141,7 +148,7 @@ export async function startEmulatorServer(options: EmulatorServerOptions): Promi
     }
     request.principal = principal;
 
-    const waitMs = rateLimits.check(principal, route);
+    const waitMs = options.exemptFromWaits?.(request) ? 0 : rateLimits.check(principal, route);
     if (waitMs > 0) {
       finish(options.rateLimited(request, waitMs));
       return;
@@ -279,8 +286,11 @@ function send(
   res.writeHead(response.status, headers);
   if (mode === 'truncate' && payload && payload.length > 1) {
     // Promise the whole body, send half, then cut the connection: what a proxy hiccup looks like.
-    res.write(payload.subarray(0, Math.floor(payload.length / 2)));
-    res.socket?.destroy();
+    // Cut only once the half is flushed: destroying at once can drop the buffered bytes too,
+    // and the client then sees a plain dropped connection instead of a short body.
+    res.write(payload.subarray(0, Math.floor(payload.length / 2)), () => {
+      res.socket?.destroy();
+    });
     return;
   }
   res.end(payload);

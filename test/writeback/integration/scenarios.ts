@@ -1,0 +1,225 @@
+/**
+ * The write-back "must show" scenarios, written once against a `SiteHarness` so the same checks
+ * run against the Jira emulator (jira.js) and the GitHub emulator (Octokit), over HTTP, with a
+ * real SQLite file. Each emulator's test file supplies the harness.
+ */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { closeDatabase, openDatabase, type Db } from '../../../src/db/open.js';
+import { writtenComments } from '../../../src/db/schema.js';
+import type { Hierarchy } from '../../../src/domain/hierarchy.js';
+import type { Rollup } from '../../../src/domain/rollup.js';
+import { ManualClock } from '../../../src/lib/clock.js';
+import { silentLogger } from '../../../src/lib/logger.js';
+import type { CommentPort } from '../../../src/writeback/comment-port.js';
+import { planTargets, type CommentTarget } from '../../../src/writeback/targets.js';
+import {
+  writeSummaries,
+  type WriteSummariesReport,
+} from '../../../src/writeback/write-summaries.js';
+import { configRollups, writeSnapshots } from '../fixtures/snapshots.js';
+
+export interface SiteComment {
+  id: string;
+  body: string;
+}
+
+export interface SiteHarness {
+  kind: 'jira' | 'github';
+  /** The emulator's base URL (for the config). */
+  url: string;
+  /** A fresh adapter, as a new worker process would build it. */
+  newPort(): CommentPort;
+  /** Every comment on a target, as the site lists it (body: Markdown, or ADF JSON). */
+  comments(target: string): Promise<SiteComment[]>;
+  /** Deletes a comment as a person would. */
+  deleteComment(target: string, id: string): Promise<void>;
+  /** Write requests (POST/PUT/PATCH/DELETE answered 2xx) since the last reset. */
+  writes(): Promise<number>;
+  resetStats(): Promise<void>;
+  /** Checks one stored comment body; returns problems (ADF rules, spec, inert text). */
+  checkBody(body: string): string[];
+}
+
+export interface ScenarioWorld {
+  harness: SiteHarness;
+  hierarchy: Hierarchy;
+}
+
+const DAY = '2026-11-24';
+const AT = { day: DAY, computedAt: `${DAY}T06:00:00.000Z` };
+
+function tempDbFile(): string {
+  return join(mkdtempSync(join(tmpdir(), 'northstar-wb-')), 'northstar.db');
+}
+
+/** Registers the scenarios for one site. `setup` starts the emulator with the targets existing. */
+export function defineStickyScenarios(name: string, setup: () => ScenarioWorld): void {
+  describe(`sticky comments on ${name}`, () => {
+    let world: ScenarioWorld;
+    let dbs: Db[] = [];
+    let file: string;
+    const clock = new ManualClock(`${DAY}T07:00:00.000Z`);
+
+    const open = (f = file): Db => {
+      const db = openDatabase({ file: f });
+      dbs.push(db);
+      return db;
+    };
+
+    const targets = (): CommentTarget[] =>
+      planTargets(world.hierarchy).targets.filter((t) => t.kind === world.harness.kind);
+
+    const run = (
+      db: Db,
+      options: { dryRun?: boolean; recreateDeleted?: boolean; port?: CommentPort } = {},
+    ): Promise<WriteSummariesReport> =>
+      writeSummaries({
+        db,
+        hierarchy: world.hierarchy,
+        ports: {
+          jira: world.harness.kind === 'jira' ? (options.port ?? world.harness.newPort()) : null,
+          github:
+            world.harness.kind === 'github' ? (options.port ?? world.harness.newPort()) : null,
+        },
+        sites: { jira: 'https://acme.atlassian.net', githubWeb: 'https://github.com' },
+        recreateDeleted: options.recreateDeleted ?? false,
+        dryRun: options.dryRun ?? false,
+        clock,
+        logger: silentLogger(),
+      });
+
+    const mine = (report: WriteSummariesReport): WriteSummariesReport['targets'] =>
+      report.targets.filter((t) => t.kind === world.harness.kind);
+
+    const marked = async (target: string): Promise<SiteComment[]> =>
+      (await world.harness.comments(target)).filter((c) => c.body.includes('northstar'));
+
+    beforeEach(async () => {
+      world = setup();
+      file = tempDbFile();
+      writeSnapshots(open(), configRollups(), AT);
+      await world.harness.resetStats();
+    });
+
+    afterEach(() => {
+      for (const db of dbs) closeDatabase(db);
+      dbs = [];
+    });
+
+    it('creates one comment per target, then makes zero writes while nothing changed', async () => {
+      const db = open();
+      const first = await run(db);
+      expect(mine(first).map((t) => t.action)).toEqual(targets().map(() => 'create'));
+      expect(await world.harness.writes()).toBe(targets().length);
+      for (const t of targets()) {
+        const comments = await marked(t.target);
+        expect(comments).toHaveLength(1);
+        expect(world.harness.checkBody(comments[0]?.body ?? '')).toEqual([]);
+      }
+      await world.harness.resetStats();
+      const second = await run(db);
+      expect(mine(second).map((t) => t.action)).toEqual(targets().map(() => 'skip'));
+      expect(await world.harness.writes()).toBe(0);
+      expect(second.writes).toBe(0);
+    });
+
+    it('edits only the affected comments after a data change, never adding one', async () => {
+      const db = open();
+      await run(db);
+      const changed: Rollup[] = configRollups().map((r) =>
+        r.id === 'node-images' ? { ...r, counts: { ...r.counts, done: r.counts.done + 1 } } : r,
+      );
+      writeSnapshots(db, changed, { ...AT, computedAt: `${DAY}T09:00:00.000Z` });
+      await world.harness.resetStats();
+      const report = await run(db);
+      const updated = mine(report).filter((t) => t.action === 'update');
+      // node-images and the program listing it would change only if its health changed: not here.
+      expect(updated.map((t) => t.nodeId)).toEqual(
+        targets()
+          .filter((t) => t.nodeId === 'node-images')
+          .map((t) => t.nodeId),
+      );
+      expect(await world.harness.writes()).toBe(updated.length);
+      for (const t of targets()) expect(await marked(t.target)).toHaveLength(1);
+    });
+
+    it('finds its comments again by marker when the database row is lost', async () => {
+      await run(open());
+      const fresh = open(tempDbFile());
+      writeSnapshots(fresh, configRollups(), AT);
+      await world.harness.resetStats();
+      const report = await run(fresh);
+      expect(mine(report).map((t) => t.action)).toEqual(targets().map(() => 'skip'));
+      expect(mine(report).every((t) => t.reason.startsWith('found again by its marker'))).toBe(
+        true,
+      );
+      expect(await world.harness.writes()).toBe(0);
+      for (const t of targets()) expect(await marked(t.target)).toHaveLength(1);
+      // The adopted rows make the next run a plain skip.
+      expect(fresh.select().from(writtenComments).all()).toHaveLength(targets().length);
+    });
+
+    it('leaves a comment a person deleted alone, or recreates it when configured', async () => {
+      const db = open();
+      await run(db);
+      const [victim] = targets();
+      if (!victim) throw new Error('no target');
+      const [comment] = await marked(victim.target);
+      await world.harness.deleteComment(victim.target, comment?.id ?? '');
+      await world.harness.resetStats();
+      const kept = await run(db, { recreateDeleted: false });
+      expect(mine(kept).find((t) => t.target === victim.target)).toMatchObject({
+        action: 'skip',
+        reason: 'deleted by a person (writeback.recreateDeleted: false)',
+      });
+      expect(await marked(victim.target)).toHaveLength(0);
+      expect(await world.harness.writes()).toBe(0);
+      const again = await run(db, { recreateDeleted: true });
+      expect(mine(again).find((t) => t.target === victim.target)?.action).toBe('create');
+      expect(await marked(victim.target)).toHaveLength(1);
+    });
+
+    it('plans with --dry-run without writing', async () => {
+      const db = open();
+      const plan = await run(db, { dryRun: true });
+      expect(mine(plan).map((t) => t.action)).toEqual(targets().map(() => 'create'));
+      expect(mine(plan).every((t) => (t.diff ?? '').includes('+++ '))).toBe(true);
+      expect(await world.harness.writes()).toBe(0);
+      expect(db.select().from(writtenComments).all()).toEqual([]);
+    });
+
+    it('keeps hostile titles inert in what the site stores', async () => {
+      writeSnapshots(open(), configRollups({ hostile: true }), AT);
+      await run(open());
+      for (const t of targets().filter((x) => x.nodeId === 'scheduler-rewrite')) {
+        const [comment] = await marked(t.target);
+        expect(world.harness.checkBody(comment?.body ?? '')).toEqual([]);
+      }
+    });
+
+    it('leaves exactly one comment per target when two workers write at once', async () => {
+      // Same database (two connections): the claim decides.
+      await Promise.all([run(open()), run(open())]);
+      for (const t of targets()) expect(await marked(t.target)).toHaveLength(1);
+    });
+
+    it('converges to one comment per target even for workers with separate databases', async () => {
+      const other = open(tempDbFile());
+      writeSnapshots(other, configRollups(), AT);
+      await Promise.all([run(open()), run(other)]);
+      for (const t of targets()) expect(await marked(t.target)).toHaveLength(1);
+      // Both databases now point at the surviving comment.
+      const ids = (db: Db): (string | null)[] =>
+        db
+          .select()
+          .from(writtenComments)
+          .all()
+          .map((r) => r.remoteId)
+          .sort();
+      expect(ids(other)).toEqual(ids(open()));
+    });
+  });
+}
