@@ -171,6 +171,17 @@ export function generateJiraData(options: GenerateJiraOptions): JiraData {
   return { now, site, issues, changes: table, links, comments };
 }
 
+/**
+ * The keys of the generated issues, in creation order — what the GitHub half of the org needs
+ * (`generateGitHubData({ jiraKeys })`) so pull requests mention keys that exist.
+ */
+export function jiraIssueKeys(data: JiraData): string[] {
+  return data.issues.map((issue) => {
+    const project = data.site.projects[issue.project];
+    return `${project?.key ?? 'X'}-${issue.number}`;
+  });
+}
+
 /** ~6 % of items are blocked by an earlier issue (mostly in their project); ~2 % relate. */
 function generateLinks(rng: Rng, issues: IssueRecord[]): LinkRecord[] {
   const links: LinkRecord[] = [];

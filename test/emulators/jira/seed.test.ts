@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { JiraStore } from '../../../src/emulators/jira/store/store.js';
 import type { JiraData } from '../../../src/emulators/jira/store/types.js';
-import { generateJiraData } from '../../../src/emulators/seed/jira.js';
+import { generateJiraData, jiraIssueKeys } from '../../../src/emulators/seed/jira.js';
 
 const DAY = 86_400_000;
 
@@ -62,6 +62,10 @@ describe('Jira seed generator', () => {
     const project0 = data.issues.filter((i) => i.project === 0);
     expect(project0.map((i) => i.number)).toEqual(project0.map((_, n) => n + 1));
     expect(store.keyOf(project0[0]!)).toMatch(/^[A-Z][A-Z0-9]+-1$/);
+    // Keys for the GitHub half of the org (PR mentions).
+    const keys = jiraIssueKeys(data);
+    expect(keys).toHaveLength(10_000);
+    expect(keys[123]).toBe(store.keyOf(data.issues[123]!));
   });
 
   it('contains the messy cases clients must handle', () => {
