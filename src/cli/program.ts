@@ -5,11 +5,11 @@
 import { Command, CommanderError } from 'commander';
 import { registerConfig } from './commands/config-check.js';
 import { registerInit } from './commands/init.js';
+import { registerReport } from './commands/report.js';
 import {
   registerDemo,
   registerEmulate,
   registerEnqueue,
-  registerReport,
   registerRollup,
   registerRun,
   registerStatus,

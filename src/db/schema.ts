@@ -284,7 +284,20 @@ export const rollupSnapshots = sqliteTable(
     contentHash: text('content_hash').notNull(),
     computedAt: text('computed_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.nodeId, t.day] }), index('rollup_snapshots_day').on(t.day)],
+  (t) => [
+    primaryKey({ columns: [t.nodeId, t.day] }),
+    index('rollup_snapshots_day').on(t.day),
+    // Covers the weekly report's burn-up read (scope and done per project per day): without it
+    // SQLite parses every day's whole rollup JSON, ~0.5 s for 500 projects over a quarter.
+    index('rollup_snapshots_burnup').on(
+      t.level,
+      t.day,
+      t.nodeId,
+      // `->>` rather than json_extract(): drizzle-kit splits index expressions at commas.
+      sql`${t.data} ->> '$.counts.total'`,
+      sql`${t.data} ->> '$.counts.done'`,
+    ),
+  ],
 );
 
 export const writtenComments = sqliteTable(

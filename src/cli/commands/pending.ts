@@ -29,17 +29,6 @@ export function registerRollup(program: Command): void {
     .action(notYet('rollup'));
 }
 
-export function registerReport(program: Command): void {
-  program
-    .command('report')
-    .description('export the weekly report')
-    .option('--week <week>', 'ISO week, e.g. 2026-W48 (default: the current week)')
-    .option('--format <formats>', 'comma-separated: md,html,csv,json')
-    .option('--out <dir>', 'output directory (default: report.outDir from config)')
-    .option('--json', 'print the written files as JSON')
-    .action(notYet('report'));
-}
-
 export function registerRun(program: Command): void {
   program
     .command('run')

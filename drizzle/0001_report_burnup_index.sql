@@ -1,0 +1,1 @@
+CREATE INDEX `rollup_snapshots_burnup` ON `rollup_snapshots` (`level`,`day`,`node_id`,"data" ->> '$.counts.total',"data" ->> '$.counts.done');
