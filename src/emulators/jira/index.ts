@@ -1,0 +1,14 @@
+export { validateAdfDocument, adfText, paragraphDoc } from './adf.js';
+export { DEFAULT_JIRA_TOKEN, type Credential, type RateLimitReason } from './auth.js';
+export { JiraControl, type EarlyRetries, type IssueFilter } from './control/control.js';
+export type { CommentSummary, IssueSummary, ProjectSummary } from './control/summaries.js';
+export { startJiraEmulator, type JiraEmulator, type JiraEmulatorOptions } from './emulator.js';
+export { DEFAULT_LIMITS, type JiraLimits } from './limits.js';
+export { MALFORM_KINDS, type Malformation, type MalformKind } from './render/malformed.js';
+export type { NotificationRecord } from './routes/context.js';
+export { ChangeField, ChangeTable, type ChangeFieldCode } from './store/changes.js';
+export type { IssuePatch, NewIssue } from './store/mutations.js';
+export { JiraStore, type HistoryRef } from './store/store.js';
+export * from './store/types.js';
+export { ZonedTime } from './time.js';
+export { DEFAULT_JIRA_SEED_NOW, generateJiraData, type GenerateJiraOptions } from '../seed/jira.js';

@@ -1,0 +1,211 @@
+/**
+ * The Jira emulator's state: the generated records plus the indexes requests need (key → issue,
+ * including keys from before a move; issue → links; issue → comments). Mutations live in
+ * `mutations.ts` and `comments.ts`; this class only reads and keeps the indexes right.
+ */
+import { appendIssueChange, type ChangeInput } from './append.js';
+import { ChangeField, type ChangeFieldCode, type ChangeTable } from './changes.js';
+import { EPIC_TYPE } from './catalog.js';
+import {
+  COMMENT_ID_BASE,
+  ISSUE_ID_BASE,
+  LINK_ID_BASE,
+  type CategoryKey,
+  type CommentRecord,
+  type IssueRecord,
+  type JiraData,
+  type LinkRecord,
+  type ProjectRecord,
+  type SiteCatalog,
+  type StatusRecord,
+} from './types.js';
+
+/** One changelog entry of an issue: its id, time, author and the ChangeTable rows it holds. */
+export interface HistoryRef {
+  id: number;
+  at: number;
+  author: number;
+  rows: number[];
+}
+
+const KEY_PATTERN = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
+
+export class JiraStore {
+  readonly site: SiteCatalog;
+  readonly issues: IssueRecord[];
+  readonly changes: ChangeTable;
+  readonly links: LinkRecord[];
+  readonly comments: CommentRecord[];
+  private readonly byKey = new Map<string, number>();
+  private readonly projectsByKey = new Map<string, number>();
+  private readonly linksByIssue = new Map<number, number[]>();
+  private readonly commentsByIssue = new Map<number, number[]>();
+  private historySeq: number;
+  /** Bumped on every change; lets cursors and caches notice that data moved on. */
+  version = 0;
+
+  constructor(data: JiraData) {
+    this.site = data.site;
+    this.issues = data.issues;
+    this.changes = data.changes;
+    this.links = data.links;
+    this.comments = data.comments;
+    for (const project of this.site.projects) this.projectsByKey.set(project.key, project.index);
+    for (const issue of this.issues) this.indexKeys(issue);
+    this.links.forEach((link, i) => {
+      this.indexLink(link, i);
+    });
+    this.comments.forEach((comment, i) => {
+      this.indexComment(comment.issue, i);
+    });
+    let maxHistory = 0;
+    for (let r = 0; r < this.changes.length; r++)
+      maxHistory = Math.max(maxHistory, this.changes.history(r));
+    this.historySeq = Math.max(maxHistory, 10_000);
+  }
+
+  // ── identity ────────────────────────────────────────────────────────────────────────────────
+
+  idOf(issue: IssueRecord): string {
+    return String(ISSUE_ID_BASE + issue.index);
+  }
+
+  keyOf(issue: IssueRecord): string {
+    return `${this.projectOf(issue).key}-${issue.number}`;
+  }
+
+  projectOf(issue: IssueRecord): ProjectRecord {
+    return this.site.projects[issue.project] as ProjectRecord;
+  }
+
+  statusOf(issue: IssueRecord): StatusRecord {
+    return this.site.statuses[issue.status] as StatusRecord;
+  }
+
+  categoryOf(issue: IssueRecord): CategoryKey {
+    return this.statusOf(issue).category;
+  }
+
+  isEpic(issue: IssueRecord): boolean {
+    return issue.type === EPIC_TYPE;
+  }
+
+  /**
+   * An issue by id or key. Keys are matched case-insensitively and old keys of moved issues
+   * still resolve, as Jira does ("a case-insensitive search and check for moved issues is
+   * performed", /rest/api/3/issue/bulkfetch). Deleted issues are not found.
+   */
+  find(idOrKey: string): IssueRecord | undefined {
+    const text = idOrKey.trim();
+    if (/^\d+$/.test(text)) {
+      const issue = this.issues[Number(text) - ISSUE_ID_BASE];
+      return issue && !issue.deleted ? issue : undefined;
+    }
+    const index = this.byKey.get(text.toUpperCase());
+    const issue = index === undefined ? undefined : this.issues[index];
+    return issue && !issue.deleted ? issue : undefined;
+  }
+
+  isKeyShaped(text: string): boolean {
+    return KEY_PATTERN.test(text.toUpperCase());
+  }
+
+  projectByKeyOrId(text: string): ProjectRecord | undefined {
+    const byKey = this.projectsByKey.get(text.toUpperCase());
+    if (byKey !== undefined) return this.site.projects[byKey];
+    return this.site.projects.find(
+      (p) => p.id === text || p.name.toLowerCase() === text.toLowerCase(),
+    );
+  }
+
+  /** Live (not deleted) issues. */
+  *live(): Generator<IssueRecord> {
+    for (const issue of this.issues) if (!issue.deleted) yield issue;
+  }
+
+  // ── history ─────────────────────────────────────────────────────────────────────────────────
+
+  /** The issue's changelog entries, oldest first. */
+  historiesOf(issue: IssueRecord, fieldFilter?: ReadonlySet<ChangeFieldCode>): HistoryRef[] {
+    const out: HistoryRef[] = [];
+    let current: HistoryRef | undefined;
+    for (let r = issue.firstChange; r !== -1; r = this.changes.next(r)) {
+      if (fieldFilter && !fieldFilter.has(this.changes.field(r))) continue;
+      const id = this.changes.history(r);
+      if (current?.id !== id) {
+        current = { id, at: this.changes.at(r), author: this.changes.author(r), rows: [] };
+        out.push(current);
+      }
+      current.rows.push(r);
+    }
+    return out;
+  }
+
+  nextHistoryId(): number {
+    return ++this.historySeq;
+  }
+
+  /** Appends one changelog item to the issue's history (callers group items by history id). */
+  appendChange(issue: IssueRecord, change: ChangeInput): void {
+    appendIssueChange(this.changes, issue, change);
+    this.version++;
+  }
+
+  // ── links and comments ──────────────────────────────────────────────────────────────────────
+
+  linksOf(issue: IssueRecord): LinkRecord[] {
+    const refs = this.linksByIssue.get(issue.index) ?? [];
+    return refs.map((i) => this.links[i] as LinkRecord);
+  }
+
+  addLink(link: Omit<LinkRecord, 'id'>): LinkRecord {
+    const record: LinkRecord = { id: LINK_ID_BASE + this.links.length, ...link };
+    this.links.push(record);
+    this.indexLink(record, this.links.length - 1);
+    this.version++;
+    return record;
+  }
+
+  commentsOf(issue: IssueRecord): CommentRecord[] {
+    const refs = this.commentsByIssue.get(issue.index) ?? [];
+    return refs.map((i) => this.comments[i] as CommentRecord).filter((c) => !c.deleted);
+  }
+
+  comment(id: string): CommentRecord | undefined {
+    if (!/^\d+$/.test(id)) return undefined;
+    const comment = this.comments[Number(id) - COMMENT_ID_BASE];
+    return comment && !comment.deleted ? comment : undefined;
+  }
+
+  addComment(comment: Omit<CommentRecord, 'id'>): CommentRecord {
+    const record: CommentRecord = { id: COMMENT_ID_BASE + this.comments.length, ...comment };
+    this.comments.push(record);
+    this.indexComment(record.issue, this.comments.length - 1);
+    this.version++;
+    return record;
+  }
+
+  // ── index upkeep (used by mutations) ────────────────────────────────────────────────────────
+
+  /** Registers the issue's current key and its former keys. */
+  indexKeys(issue: IssueRecord): void {
+    this.byKey.set(this.keyOf(issue), issue.index);
+    for (const key of issue.formerKeys ?? []) this.byKey.set(key, issue.index);
+  }
+
+  private indexLink(link: LinkRecord, position: number): void {
+    for (const end of [link.outward, link.inward]) {
+      const list = this.linksByIssue.get(end);
+      if (list) list.push(position);
+      else this.linksByIssue.set(end, [position]);
+    }
+  }
+
+  private indexComment(issue: number, position: number): void {
+    const list = this.commentsByIssue.get(issue);
+    if (list) list.push(position);
+    else this.commentsByIssue.set(issue, [position]);
+  }
+}
+
+export { ChangeField };
