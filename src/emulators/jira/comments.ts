@@ -1,12 +1,14 @@
 /**
- * Comments as Jira keeps them: ADF bodies validated on the way in (a malformed document is a
- * 400, a non-document body "Comment body is not valid!"), a 32,767-character limit, comment
- * properties, and `updated` of the issue bumped by every comment change — so writing a status
- * comment makes the issue "updated", as on a real site. Create/update/delete record whether
+ * Comments as Jira keeps them: ADF bodies validated on the way in with `validateAdf` (the rules
+ * in `src/writeback/adf`; a malformed document is a 400, a non-document body "Comment body is
+ * not valid!"), a 32,767-character limit, comment properties, and `updated` of the issue bumped
+ * by every comment change — so writing a status comment makes the issue "updated", as on a
+ * real site. Create/update/delete record whether
  * users would have been notified (`notifyUsers`, default true).
  */
+import { validateAdf, type AdfProblem } from '../../writeback/adf/validate.js';
 import { HttpError } from '../core/index.js';
-import { adfText, validateAdfDocument } from './adf.js';
+import { adfText } from './adf.js';
 import { fail } from './errors.js';
 import type { Json, RenderContext } from './render/context.js';
 import type { JiraApi } from './routes/context.js';
@@ -25,8 +27,8 @@ export function checkCommentBody(api: JiraApi, body: unknown): void {
     fail(400, [], { comment: 'Comment body can not be empty!' });
   if (typeof body !== 'object' || Array.isArray(body))
     fail(400, [], { comment: 'Comment body is not valid!' });
-  const problems = validateAdfDocument(body);
-  if (problems.length > 0) {
+  const { valid, problems } = validateAdf(body, { maxProblems: 5 });
+  if (!valid) {
     // Jira says only INVALID_INPUT; the header tells a developer what the emulator disliked.
     throw adfError(problems);
   }
@@ -38,10 +40,11 @@ export function checkCommentBody(api: JiraApi, body: unknown): void {
   }
 }
 
-function adfError(problems: string[]): HttpError {
+function adfError(problems: readonly AdfProblem[]): HttpError {
+  const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
   return new HttpError({
     status: 400,
-    headers: { 'x-emulator-adf-problems': encodeURIComponent(problems.slice(0, 5).join('; ')) },
+    headers: { 'x-emulator-adf-problems': encodeURIComponent(summary) },
     body: { errorMessages: ['INVALID_INPUT'], errors: {} },
   });
 }

@@ -1,4 +1,4 @@
-export { validateAdfDocument, adfText, paragraphDoc } from './adf.js';
+export { adfText, paragraphDoc } from './adf.js';
 export { DEFAULT_JIRA_TOKEN, type Credential, type RateLimitReason } from './auth.js';
 export { JiraControl, type EarlyRetries, type IssueFilter } from './control/control.js';
 export type { CommentSummary, IssueSummary, ProjectSummary } from './control/summaries.js';
