@@ -28,9 +28,10 @@ export interface GenerateGitHubOptions {
   prs: number;
   /**
    * The Jira key for the n-th mention the generator writes (n = 0, 1, 2, … in generation order),
-   * or null to leave that mention out. The caller owns the Jira side, so PRs mention real keys.
+   * or null to leave that mention out. The caller owns the Jira side, so PRs mention real keys;
+   * `repo` says where the PR lives, so a caller can prefer the keys of the teams that own it.
    */
-  jiraKeys: (index: number) => string | null;
+  jiraKeys: (index: number, repo: MentionSite) => string | null;
   /** Organisation login (default `acme`). */
   owner?: string;
   /** The data's "now" (default 2026-11-24T12:00:00Z); items spread over `historyDays` before. */
@@ -38,6 +39,12 @@ export interface GenerateGitHubOptions {
   historyDays?: number;
   /** People besides the bot and the human commenter (default 60). */
   people?: number;
+}
+
+/** The repository a mention is written in (`index` in generation order, from 0). */
+export interface MentionSite {
+  index: number;
+  name: string;
 }
 
 export const DEFAULT_SEED_NOW = new Date('2026-11-24T12:00:00Z');
@@ -123,7 +130,6 @@ export function generateGitHubData(options: GenerateGitHubOptions): GitHubData {
   const issueCounts = apportion(options.issues, weights);
   const pullCounts = apportion(options.prs, weights);
   let mention = 0;
-  const nextKey = (): string | null => options.jiraKeys(mention++);
 
   const repos: RepoRecord[] = [];
   for (let r = 0; r < options.repos; r++) {
@@ -159,7 +165,7 @@ export function generateGitHubData(options: GenerateGitHubOptions): GitHubData {
       historyMs: historyDays * DAY,
       issues: issueCounts[r] ?? 0,
       pulls: pullCounts[r] ?? 0,
-      nextKey,
+      nextKey: () => options.jiraKeys(mention++, { index: r, name }),
     });
     repos.push(repo);
   }
