@@ -4,11 +4,11 @@
  */
 import { Command, CommanderError } from 'commander';
 import { registerConfig } from './commands/config-check.js';
+import { registerEmulate } from './commands/emulate.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import {
   registerDemo,
-  registerEmulate,
   registerEnqueue,
   registerRollup,
   registerRun,

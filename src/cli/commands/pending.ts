@@ -78,17 +78,3 @@ export function registerDemo(program: Command): void {
     .option('--json', 'print the result locations as JSON')
     .action(notYet('demo'));
 }
-
-export function registerEmulate(program: Command): void {
-  program
-    .command('emulate')
-    .description('serve the Jira and GitHub emulators with seeded data until SIGINT/SIGTERM')
-    .option('--jira-port <port>', 'Jira emulator port (0: any free port)', '0')
-    .option('--github-port <port>', 'GitHub emulator port (0: any free port)', '0')
-    .option('--seed <name>', 'seed name for the data generator', 'demo')
-    .option('--issues <n>', 'number of Jira issues')
-    .option('--prs <n>', 'number of GitHub pull requests')
-    .option('--write-config <path>', 'write a northstar config mapping the seeded org')
-    .option('--json', 'print one line of JSON with URLs and credentials first')
-    .action(notYet('emulate'));
-}
