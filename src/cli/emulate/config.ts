@@ -1,9 +1,10 @@
 /**
  * Writes the seeded org as a northstar config (YAML) that points at the running emulators.
  *
- * Credentials: every connection value is a `${VAR:-default}` reference to the variables
- * northstar always reads (`JIRA_BASE_URL`, `JIRA_EMAIL`, `JIRA_API_TOKEN`, `GITHUB_API_URL`,
- * `GITHUB_TOKEN`), so the environment decides and nothing secret is ever written. The defaults
+ * Base URLs are written literally (the emulators'), so the file can never point at a real site,
+ * whatever the shell exports. Credentials are `${VAR:-default}` references to the variables
+ * northstar always reads (`JIRA_EMAIL`, `JIRA_API_TOKEN`, `GITHUB_TOKEN`), so nothing secret is
+ * ever written; at worst a real token is offered to the local emulator. The defaults
  * are the emulators' URLs and their fixed, published credentials — they open nothing but a
  * local emulator — so the file works as written (`northstar config check`, `run`) with no
  * environment at all. Pass no credentials to get bare `${JIRA_API_TOKEN}` references instead.
@@ -91,12 +92,14 @@ export function renderOrgConfig(org: OrgLayout, options: OrgConfigOptions): stri
   const programs = org.bets.flatMap((b) => b.programs);
   const content = {
     jira: {
-      baseUrl: ref('JIRA_BASE_URL', options.jiraUrl),
+      // Literal, not `${JIRA_BASE_URL:-…}`: a shell that exports a real site must never turn this
+      // made-up mapping into comments on real epics that happen to share a key.
+      baseUrl: options.jiraUrl,
       email: ref('JIRA_EMAIL', options.jiraEmail),
       apiToken: ref('JIRA_API_TOKEN', options.jiraApiToken),
     },
     github: {
-      baseUrl: ref('GITHUB_API_URL', options.githubUrl),
+      baseUrl: options.githubUrl,
       token: ref('GITHUB_TOKEN', options.githubToken),
     },
     bets: org.bets.map((bet) => ({

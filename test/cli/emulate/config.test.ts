@@ -56,16 +56,16 @@ describe('renderOrgConfig', () => {
     );
   });
 
-  it('reads every connection value from the environment first; credentials are only defaults', () => {
+  it('points at the emulators literally; credentials come from the environment first, emulator ones are only defaults', () => {
     const text = renderOrgConfig(org, { ...URLS, ...CREDENTIALS });
     const raw = parse(text) as { jira: Record<string, string>; github: Record<string, string> };
     expect(raw.jira).toEqual({
-      baseUrl: '${JIRA_BASE_URL:-http://127.0.0.1:4100}',
+      baseUrl: 'http://127.0.0.1:4100',
       email: '${JIRA_EMAIL:-northstar-bot@example.com}',
       apiToken: '${JIRA_API_TOKEN:-emulator-api-token}',
     });
     expect(raw.github).toEqual({
-      baseUrl: '${GITHUB_API_URL:-http://127.0.0.1:4200}',
+      baseUrl: 'http://127.0.0.1:4200',
       token: '${GITHUB_TOKEN:-ghp_emulator}',
     });
     const env = {
@@ -74,7 +74,8 @@ describe('renderOrgConfig', () => {
       GITHUB_TOKEN: 'gh-from-env',
     };
     const loaded = parseConfigText(text, { file: 'org.yaml', env });
-    expect(loaded.config.jira?.baseUrl).toBe('http://127.0.0.1:4999');
+    // An exported real site never redirects this made-up mapping.
+    expect(loaded.config.jira?.baseUrl).toBe('http://127.0.0.1:4100');
     expect(loaded.config.jira?.apiToken).toBe('from-env');
     // Values read through ${…} under secret keys are redacted from logs.
     expect(loaded.secrets).toEqual(
