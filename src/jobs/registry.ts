@@ -8,7 +8,7 @@
  */
 import type { SourceName } from '../lib/errors/index.js';
 import { exportReportJob } from './export-report.js';
-import type { JobDefinition } from './types.js';
+import type { JobDefinition, QueueName } from './types.js';
 import { createWriteSummariesJob, type WriteSummariesDeps } from './write-summaries.js';
 
 /** Any job definition, whatever its payload (each parses its own). */
@@ -17,6 +17,12 @@ export type AnyJobDefinition = JobDefinition<unknown>;
 export interface RegisteredJob {
   definition: AnyJobDefinition;
   hosts: readonly SourceName[];
+  /**
+   * The job starts a run that must not overlap another (a sync run): while any other job waits
+   * or runs on these queues, it waits its turn instead of starting a second run, so no source
+   * unit is ever synced twice at once.
+   */
+  exclusiveOf?: readonly QueueName[];
 }
 
 export interface JobRegistry {

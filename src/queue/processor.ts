@@ -43,6 +43,24 @@ export interface ProcessorDeps {
 /** At most one progress write to Redis per job per this many ms. */
 const PROGRESS_INTERVAL_MS = 1_000;
 
+/** How often a job that must not overlap a running run checks again. */
+const EXCLUSIVE_RECHECK_MS = 2_000;
+
+/** Other jobs of the run waiting or running (jobs of the same name wait their turn too). */
+async function otherJobsPending(
+  queues: QueueSet,
+  names: readonly QueueName[],
+  self: Job,
+): Promise<boolean> {
+  for (const name of names) {
+    const jobs = await queues
+      .get(name)
+      .getJobs(['waiting', 'prioritized', 'active', 'delayed'], 0, 100);
+    if (jobs.some((j) => j.name !== self.name)) return true;
+  }
+  return false;
+}
+
 class ShutdownReturn extends Error {
   override readonly name = 'ShutdownReturn';
 }
@@ -79,6 +97,11 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
     if (heldUntil) {
       logger.debug({ until: heldUntil.toISOString() }, 'host rate-limited: job delayed');
       return putBack(job, token, wakeAt(heldUntil, deps.clock.now()));
+    }
+
+    if (entry.exclusiveOf && (await otherJobsPending(deps.queues, entry.exclusiveOf, job))) {
+      logger.debug('a run is in progress: job waits its turn');
+      return putBack(job, token, Date.now() + EXCLUSIVE_RECHECK_MS);
     }
 
     const parsed = definition.payload.safeParse(job.data);
