@@ -32,6 +32,8 @@ export interface QueueSetOptions {
   prefix: string;
   /** Override the defaults (tests shorten the backoff). */
   jobOptions?: Partial<DefaultJobOptions>;
+  /** Connection errors of the queues (ioredis reconnects by itself); default: ignored. */
+  onError?: (error: Error) => void;
 }
 
 export interface QueueSet {
@@ -53,6 +55,9 @@ export function createQueueSet(options: QueueSetOptions): QueueSet {
       }),
     ]),
   );
+  for (const queue of queues.values()) {
+    queue.on('error', options.onError ?? (() => undefined));
+  }
   return {
     prefix: options.prefix,
     get(name) {
