@@ -274,7 +274,35 @@ describe('northstar writeback against the emulators (spawned CLI)', () => {
     expectNoRateLimits();
   });
 
-  it('with the database lost, finds every comment again by its marker instead of duplicating', async () => {
+  it('with the database lost, finds every comment again by its marker (and our author) instead of duplicating', async () => {
+    // People copy our comments: same marker / footer, and on Jira even the property, but another
+    // author. They must be neither adopted nor deleted.
+    const jiraTarget = s.targets.schedulerEpics[0] ?? '';
+    const ghTarget = parseIssueTarget(s.targets.schedulerTracking);
+    if (!ghTarget) throw new Error('no GitHub target');
+    const ours = (target: string) =>
+      sites.summaries(target).find((c) => c.id === firstIds.get(target))?.body ?? '';
+    const ghCopy = sites.github.control.addComment(ghTarget, {
+      body: ours(s.targets.schedulerTracking),
+    });
+    const jiraCopy = sites.jira.control.addComment(
+      jiraTarget,
+      JSON.parse(ours(jiraTarget)) as object,
+    );
+    const human = sites.jira.humanCredentials;
+    const property = await fetch(
+      `${sites.jira.url}/rest/api/3/comment/${jiraCopy.id}/properties/${JIRA_PROPERTY_KEY}`,
+      {
+        method: 'PUT',
+        headers: {
+          authorization: `Basic ${Buffer.from(`${human.email}:${human.apiToken}`).toString('base64')}`,
+          'content-type': 'application/json',
+        },
+        body: JSON.stringify({ nodeId: 'scheduler-rewrite', contentHash: 'copied' }),
+      },
+    );
+    expect(property.status).toBe(201);
+
     const lost = join(dir, 'lost.db');
     seedDb(lost, rollups);
     sites.resetStats();
@@ -284,11 +312,21 @@ describe('northstar writeback against the emulators (spawned CLI)', () => {
       expect(result.stdout).toContain(
         `skip         ${target} comment ${firstIds.get(target) ?? ''} — found again by its marker, unchanged`,
       );
-      expect(sites.summaries(target), target).toHaveLength(1);
     }
     expect(sites.writes()).toEqual({ jira: 0, github: 0 });
+    // The copies are still there, untouched; ours is still the only one by the bot.
+    expect(sites.summaries(s.targets.schedulerTracking).map((c) => c.id)).toEqual([
+      firstIds.get(s.targets.schedulerTracking),
+      String(ghCopy.id),
+    ]);
+    expect(sites.summaries(jiraTarget).map((c) => c.id)).toEqual([
+      firstIds.get(jiraTarget),
+      jiraCopy.id,
+    ]);
     // The adopted rows point at the same comments: the next run is a plain skip.
     expect(new Map(storedRows(lost).map((r) => [r.target, r.remoteId]))).toEqual(firstIds);
+    sites.deleteComment(s.targets.schedulerTracking, String(ghCopy.id));
+    sites.deleteComment(jiraTarget, jiraCopy.id);
     expectNoRateLimits();
   });
 

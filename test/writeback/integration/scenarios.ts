@@ -19,7 +19,9 @@ import {
   writeSummaries,
   type WriteSummariesReport,
 } from '../../../src/writeback/write-summaries.js';
+import { HOSTILE_TEXTS } from '../fixtures/rollups.js';
 import { configRollups, writeSnapshots } from '../fixtures/snapshots.js';
+import { visibleText } from '../helpers/inert.js';
 
 export interface SiteComment {
   id: string;
@@ -199,9 +201,16 @@ export function defineStickyScenarios(
     it('keeps hostile titles inert in what the site stores', async () => {
       writeSnapshots(open(), configRollups({ hostile: true }), AT);
       await run(open());
-      for (const t of targets().filter((x) => x.nodeId === 'scheduler-rewrite')) {
+      const hostile = targets().filter((x) => x.nodeId === 'scheduler-rewrite');
+      expect(hostile.length).toBeGreaterThan(0);
+      for (const t of hostile) {
         const [comment] = marked(t.target);
-        expect(world.harness.checkBody(comment?.body ?? '')).toEqual([]);
+        const body = comment?.body ?? '';
+        expect(world.harness.checkBody(body)).toEqual([]);
+        // Inert, yet still readable: the reader sees the titles as they were written.
+        const text = visibleText(world.harness.kind, body);
+        for (const title of [...HOSTILE_TEXTS.slice(0, 5), '@org/team', '<b>Scheduler</b>'])
+          expect(text).toContain(title);
       }
     });
 
