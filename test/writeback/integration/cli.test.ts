@@ -66,9 +66,9 @@ describe('northstar writeback against the emulators (spawned CLI)', () => {
   let firstIds: Map<string, string>;
   let rollups = configRollups();
 
-  const seedDb = (file: string, data: Rollup[]): void => {
+  const seedDb = (file: string, data: Rollup[], at = AT): void => {
     const db = openDatabase({ file });
-    writeSnapshots(db, data, AT);
+    writeSnapshots(db, data, at);
     closeDatabase(db);
   };
 
@@ -223,6 +223,8 @@ describe('northstar writeback against the emulators (spawned CLI)', () => {
   });
 
   it('a second run with no data change makes zero write requests', async () => {
+    // The rollup ran again an hour later with the same numbers: only the data time moved.
+    seedDb(s.db, rollups, { ...AT, computedAt: `${DAY}T07:00:00.000Z` });
     sites.resetStats();
     const report = json(await writeback(['--json']));
     expect(report).toEqual({
