@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchReport } from './report.js';
+import { benchWriteback } from './writeback.js';
 
 export type Scale = 'small' | 'full';
 
@@ -33,6 +34,13 @@ const SCENARIOS: Scenario[] = [
           renderMs: report.renderMs,
         },
       };
+    },
+  },
+  {
+    name: 'writeback',
+    run: async (scale) => {
+      const writeback = await benchWriteback({ scale });
+      return { writeback };
     },
   },
 ];
