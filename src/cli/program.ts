@@ -13,9 +13,9 @@ import {
   registerRollup,
   registerRun,
   registerStatus,
-  registerSync,
   registerWorker,
 } from './commands/pending.js';
+import { registerSync } from './commands/sync.js';
 import { registerWriteback } from './commands/writeback.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
 

@@ -5,3 +5,4 @@ export { PermissionError } from './permission-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { TransientError } from './transient-error.js';
 export { InvalidPayloadError } from './invalid-payload-error.js';
+export { RequestRejectedError } from './request-rejected-error.js';
