@@ -14,7 +14,7 @@ import type { InlineRunReport } from '../../jobs/inline-runner.js';
 import { createContext, type GlobalOptions } from '../context.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from '../errors.js';
 import { printResult } from '../output.js';
-import { createProgressReporter } from '../progress.js';
+import { createProgress } from '../progress.js';
 import { COUNT_KEYS, type SyncReport } from '../sync-report.js';
 
 const SyncFlags = z.object({
@@ -69,16 +69,24 @@ export function registerSync(program: Command): void {
         controller.abort();
       };
       process.once('SIGINT', stop).once('SIGTERM', stop);
-      const progress = createProgressReporter({ label: 'sync', logger: app.logger });
+      const progress = createProgress({ logger: app.logger });
+
       try {
         const { report, run } = await runSync({
           app,
           sources: [...sources],
           full: flags.full,
           signal: controller.signal,
-          onProgress: progress.update,
+          onProgress: (p) => {
+            // Jobs are discovered as pages arrive, so the total grows while it runs.
+            progress({
+              label: 'sync jobs (fetch + ingest per page)',
+              done: p.completed,
+              total: p.completed + p.running + p.queued,
+            });
+          },
         });
-        progress.done();
+        progress.end();
         printResult({ json: flags.json }, report, () => formatHuman(report, run));
         if (run.failed.length > 0) {
           const first = run.failed[0];
@@ -88,7 +96,7 @@ export function registerSync(program: Command): void {
           );
         }
       } finally {
-        progress.done();
+        progress.end();
         process.off('SIGINT', stop).off('SIGTERM', stop);
         app.close();
       }
