@@ -35,6 +35,22 @@ export function createOctokit(
     baseUrl: config.baseUrl,
     auth: config.token,
     userAgent: 'northstar',
+    // Octokit's default log is the console. A failed request reaches the caller as a typed error
+    // and is logged there (a 404 while checking a stored comment is expected, not an error).
+    log: {
+      debug: (message: string) => {
+        logger.trace({ octokit: message }, 'GitHub client');
+      },
+      info: (message: string) => {
+        logger.debug({ octokit: message }, 'GitHub request');
+      },
+      warn: (message: string) => {
+        logger.warn({ octokit: message }, 'GitHub client warning');
+      },
+      error: (message: string) => {
+        logger.debug({ octokit: message }, 'GitHub request failed');
+      },
+    },
     throttle: {
       onRateLimit: (
         retryAfter: number,
