@@ -7,10 +7,10 @@ import { registerConfig } from './commands/config-check.js';
 import { registerEmulate } from './commands/emulate.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
+import { registerRollup } from './commands/rollup.js';
 import {
   registerDemo,
   registerEnqueue,
-  registerRollup,
   registerRun,
   registerStatus,
   registerSync,

@@ -5,7 +5,6 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildHierarchy } from '../../src/config/hierarchy.js';
-import { NorthstarConfig } from '../../src/config/schema.js';
 import { closeDatabase, type Db } from '../../src/db/open.js';
 import { loadRollupInputs } from '../../src/db/repositories/rollup-inputs.js';
 import type { Rollup } from '../../src/domain/rollup.js';
@@ -19,38 +18,9 @@ import { ManualClock } from '../../src/lib/clock.js';
 import { silentLogger } from '../../src/lib/logger.js';
 import { RollupEngine } from '../../src/rollup/engine.js';
 import { latestSnapshots } from '../../src/writeback/snapshot-reader.js';
-import { insertGitHub, insertJira, insertPulls, tempDb } from '../rollup/fixtures/db.js';
-import { child, doneChild, epic, ghIssue, jira, pull } from '../rollup/fixtures/items.js';
-
-function configWith(target: string) {
-  return NorthstarConfig.parse({
-    jira: { baseUrl: 'https://acme.atlassian.net', email: 'bot@example.com', apiToken: 't' },
-    github: { token: 't' },
-    rollup: { forecast: { trials: 1000, historyWeeks: 12, seed: 7 } },
-    bets: [
-      {
-        id: 'bet',
-        name: 'Bet',
-        programs: [
-          {
-            id: 'prog',
-            name: 'Program',
-            projects: [
-              {
-                id: 'pa',
-                name: 'A',
-                targetDate: target,
-                jira: { epics: ['A-1'] },
-                github: { repos: ['acme/web'] },
-              },
-              { id: 'pb', name: 'B', jira: { epics: ['B-1'] } },
-            ],
-          },
-        ],
-      },
-    ],
-  });
-}
+import { insertJira, tempDb } from '../rollup/fixtures/db.js';
+import { child } from '../rollup/fixtures/items.js';
+import { configWith, seedSmallOrg } from '../rollup/fixtures/small-org.js';
 
 const open: Db[] = [];
 afterEach(() => {
@@ -60,43 +30,7 @@ afterEach(() => {
 function setup() {
   const { db } = tempDb();
   open.push(db);
-  const a = epic('A-1');
-  const b = epic('B-1', { statusCategory: 'done' });
-  const weekly = Array.from({ length: 10 }, (_, i) =>
-    doneChild(
-      `A-${10 + i}`,
-      a,
-      new Date(Date.parse('2026-09-07T10:00:00Z') + i * 7 * 86_400_000).toISOString(),
-      {
-        firstInProgressAt: new Date(
-          Date.parse('2026-09-03T10:00:00Z') + i * 7 * 86_400_000,
-        ).toISOString(),
-        storyPoints: i % 3,
-      },
-    ),
-  );
-  insertJira(db, [
-    a,
-    b,
-    ...weekly,
-    child('A-2', a, { openBlockers: ['CORE-1', 'CORE-2'] }),
-    { row: child('A-3', a, { openBlockers: ['CORE-3'] }), blockedFromOtherSide: true },
-    { row: child('A-4', a), removedAt: '2026-11-20T00:00:00Z' },
-    child('B-2', b, { updatedAt: '2026-10-01T00:00:00Z' }),
-    jira('B-3', { epicLinkKey: 'B-1' }),
-  ]);
-  insertGitHub(db, [
-    ghIssue('acme/web', 1, { assignees: 2 }),
-    ghIssue('acme/web', 2, {
-      state: 'closed',
-      stateReason: 'not_planned',
-      closedAt: '2026-11-02T00:00:00Z',
-    }),
-  ]);
-  insertPulls(db, [
-    pull('acme/web', 3, { jiraKeys: ['A-2'], state: 'draft' }),
-    pull('acme/web', 4),
-  ]);
+  seedSmallOrg(db);
   return { db };
 }
 

@@ -21,14 +21,6 @@ export function registerSync(program: Command): void {
     .action(notYet('sync'));
 }
 
-export function registerRollup(program: Command): void {
-  program
-    .command('rollup')
-    .description('compute progress, scope, throughput, forecasts, health and risks')
-    .option('--json', 'print the bet → program → project tree as JSON')
-    .action(notYet('rollup'));
-}
-
 export function registerRun(program: Command): void {
   program
     .command('run')
