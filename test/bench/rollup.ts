@@ -11,12 +11,15 @@
  *   programs, bets), forecasts excluded (taken from the cache).
  * - `incrementalMs`: apply 1,000 changed Jira issues (status moves, spread over the org), recompute
  *   the projects they touched and assemble every node's `Rollup` again, forecasts excluded.
+ * - `incrementalClusteredMs`: the same for 1,000 issues of neighbouring epics (the few projects
+ *   one sync run touches).
  * - `forecastMs`: the Monte Carlo forecasts of every project at 10,000 trials, forced (no cache).
  * - `jobMs`: one whole `compute-rollups` job (load, compute, forecast, write every snapshot),
  *   single run.
  *
  * Standalone: `node --import tsx test/bench/rollup.ts --scale small` prints the JSON.
  */
+import { loadavg } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildHierarchy } from '../../src/config/hierarchy.js';
@@ -41,6 +44,11 @@ export interface RollupBenchResult {
   jobMs: number;
   /** Projects the 1,000 changed issues touched (each recomputed). */
   incrementalProjects: number;
+  /** The same with the 1,000 changed issues in a few neighbouring projects (one sync's worth). */
+  incrementalClusteredMs: number;
+  incrementalClusteredProjects: number;
+  /** 1-minute load average when the bench ended (the machine is shared: read figures with it). */
+  loadAverage: number;
   scale: {
     jiraIssues: number;
     epics: number;
@@ -270,34 +278,43 @@ export async function benchRollup(options: {
       }),
     );
 
-  // 1,000 changed issues per round: open ones move on a category, spread over the whole org.
+  // 1,000 changed issues per round: open ones move on a category; spread over the whole org, or
+  // taken from one stretch of neighbouring epics (clustered).
   const random = mulberry32(99);
   const children = data.jira.filter((r) => !r.isEpic);
-  const incrementals: number[] = [];
-  let touched = 0;
   const next = { todo: 'in_progress', in_progress: 'done', done: 'in_progress' } as const;
-  for (let round = 0; round < 6; round++) {
-    const changed: JiraItemRow[] = [];
-    for (let i = 0; i < 1_000; i++) {
-      const row = children[Math.floor(random() * children.length)]!;
-      const statusCategory = next[row.statusCategory];
-      const updated = {
-        ...row,
-        statusCategory,
-        updatedAt: NOW.toISOString(),
-        lastDoneAt: statusCategory === 'done' ? NOW.toISOString() : row.lastDoneAt,
-      };
-      children[children.indexOf(row)] = updated;
-      changed.push(updated);
+  const incremental = (
+    pick: (i: number, round: number) => number,
+  ): { ms: number; projects: number } => {
+    const times: number[] = [];
+    let projects = 0;
+    for (let round = 0; round < 6; round++) {
+      const changed: JiraItemRow[] = [];
+      for (let i = 0; i < 1_000; i++) {
+        const at = pick(i, round);
+        const row = children[at]!;
+        const statusCategory = next[row.statusCategory];
+        const updated = {
+          ...row,
+          statusCategory,
+          updatedAt: NOW.toISOString(),
+          lastDoneAt: statusCategory === 'done' ? NOW.toISOString() : row.lastDoneAt,
+        };
+        children[at] = updated;
+        changed.push(updated);
+      }
+      const ms = time(() => {
+        const affected = engine.applyChanges({ jira: changed });
+        projects = affected.size;
+        engine.recompute(NOW, affected);
+        engine.rollups(NOW);
+      });
+      if (round > 0) times.push(ms);
     }
-    const ms = time(() => {
-      const affected = engine.applyChanges({ jira: changed });
-      touched = affected.size;
-      engine.recompute(NOW, affected);
-      engine.rollups(NOW);
-    });
-    if (round > 0) incrementals.push(ms);
-  }
+    return { ms: median(times), projects };
+  };
+  const spread = incremental(() => Math.floor(random() * children.length));
+  const clustered = incremental((i, round) => (round * 7_919 + i) % children.length);
 
   const clock = new ManualClock(NOW);
   const ctx: JobContext = {
@@ -318,12 +335,15 @@ export async function benchRollup(options: {
   const size = SIZES[options.scale];
   return {
     fullMs: median(fulls),
-    incrementalMs: median(incrementals),
+    incrementalMs: spread.ms,
     forecastMs: median(forecasts),
     loadMs: median(loads),
     indexMs: median(indexes),
     jobMs: Math.round(jobMs),
-    incrementalProjects: touched,
+    incrementalProjects: spread.projects,
+    incrementalClusteredMs: clustered.ms,
+    incrementalClusteredProjects: clustered.projects,
+    loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     scale: {
       jiraIssues: size.issues,
       epics: size.epics,
