@@ -7,6 +7,7 @@
  * whole host), the queue puts such jobs back instead of starting them.
  */
 import type { SourceName } from '../lib/errors/index.js';
+import { computeRollupsJob } from './compute-rollups.js';
 import { exportReportJob } from './export-report.js';
 import type { JobDefinition, QueueName } from './types.js';
 import { createWriteSummariesJob, type WriteSummariesDeps } from './write-summaries.js';
@@ -36,6 +37,7 @@ export type JobRegistryDeps = WriteSummariesDeps;
 
 /** The job each logical step starts with (what `enqueue` and the schedules queue). */
 export const STEP_JOBS = {
+  rollup: 'compute-rollups',
   writeback: 'write-summaries',
   report: 'export-report',
 } as const;
@@ -58,6 +60,7 @@ export function registryOf(entries: readonly RegisteredJob[]): JobRegistry {
 export function createJobRegistry(deps: JobRegistryDeps): JobRegistry {
   return registryOf([
     { definition: createWriteSummariesJob(deps), hosts: ['jira', 'github'] },
+    { definition: computeRollupsJob, hosts: [] },
     { definition: exportReportJob, hosts: [] },
   ]);
 }
