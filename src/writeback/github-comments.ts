@@ -13,6 +13,7 @@ import type { Octokit } from '@octokit/rest';
 import type { Clock } from '../lib/clock.js';
 import { RateLimitedError } from '../lib/errors/index.js';
 import type { CommentPort, RemoteComment } from './comment-port.js';
+import { GitHubComment, GitHubCommentList, parseAnswer } from './comment-schemas.js';
 import { httpStatus, toSourceError } from './http-errors.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 import type { RenderedComment } from './render/index.js';
@@ -34,14 +35,6 @@ interface IssueRef {
   owner: string;
   repo: string;
   issue_number: number;
-}
-
-interface CommentData {
-  id: number;
-  body?: string | null;
-  created_at: string;
-  issue_url: string;
-  user: { login: string } | null;
 }
 
 const ISSUE_REF = /^([^/\s]+)\/([^#\s]+)#([1-9][0-9]*)$/;
@@ -109,7 +102,11 @@ export class GitHubComments implements CommentPort {
     return this.login;
   }
 
-  private toRemote(data: CommentData): RemoteComment {
+  private parse(data: unknown, resource: string): GitHubComment {
+    return parseAnswer(GitHubComment, data, { source: 'github', resource });
+  }
+
+  private toRemote(data: GitHubComment): RemoteComment {
     const body = data.body ?? '';
     return {
       id: String(data.id),
@@ -122,11 +119,12 @@ export class GitHubComments implements CommentPort {
   async get(target: string, id: string): Promise<RemoteComment | null> {
     const ref = parseIssueRef(target);
     try {
-      const { data } = await this.octokit.rest.issues.getComment({
+      const { data: answer } = await this.octokit.rest.issues.getComment({
         owner: ref.owner,
         repo: ref.repo,
         comment_id: Number(id),
       });
+      const data = this.parse(answer, `comment ${id} on ${target}`);
       // Comment ids are per repository; make sure it still belongs to this issue.
       const suffix = `/repos/${ref.owner}/${ref.repo}/issues/${ref.issue_number}`.toLowerCase();
       return data.issue_url.toLowerCase().endsWith(suffix) ? this.toRemote(data) : null;
@@ -149,7 +147,11 @@ export class GitHubComments implements CommentPort {
         per_page: 100,
       });
       for await (const page of pages) {
-        for (const c of page.data) {
+        const comments = parseAnswer(GitHubCommentList, page.data, {
+          source: 'github',
+          resource: `comments of ${target}`,
+        });
+        for (const c of comments) {
           if (c.user?.login.toLowerCase() !== login) continue;
           const remote = this.toRemote(c);
           if (remote.marker?.nodeId === nodeId) found.push(remote);
@@ -164,7 +166,7 @@ export class GitHubComments implements CommentPort {
     const { data } = await this.call(`new comment on ${target}`, () =>
       this.octokit.rest.issues.createComment({ ...parseIssueRef(target), body: comment.body }),
     );
-    return this.toRemote(data);
+    return this.toRemote(this.parse(data, `new comment on ${target}`));
   }
 
   async update(target: string, id: string, comment: RenderedComment): Promise<RemoteComment> {
@@ -178,7 +180,7 @@ export class GitHubComments implements CommentPort {
         body: comment.body,
       }),
     );
-    return this.toRemote(data);
+    return this.toRemote(this.parse(data, `comment ${id} on ${target}`));
   }
 
   async remove(target: string, id: string): Promise<void> {

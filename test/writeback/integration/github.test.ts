@@ -42,6 +42,10 @@ defineStickyScenarios('the GitHub emulator', () => {
         sites.resetStats();
       },
       checkBody: githubBodyProblems,
+      createRoute: 'POST /repos/{owner}/{repo}/issues/{issue_number}/comments',
+      setFaults: (plan) => {
+        sites.github.server.faults.configure(plan);
+      },
     },
   };
 });
