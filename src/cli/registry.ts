@@ -1,0 +1,16 @@
+/**
+ * The job registry of this process, built from the application context: the one place that
+ * hands each job the adapters it needs (comment ports, source clients).
+ */
+import type { JobRegistry } from '../jobs/registry.js';
+import type { AppContext } from './context.js';
+
+export async function buildJobRegistry(_app: AppContext): Promise<JobRegistry> {
+  // Loaded on use: the clients are heavy and light commands should start fast.
+  const { createJobRegistry } = await import('../jobs/registry.js');
+  const { createCommentPorts } = await import('../writeback/ports.js');
+  return createJobRegistry({
+    ports: (ctx) =>
+      createCommentPorts({ config: ctx.config, clock: ctx.clock, logger: ctx.logger }),
+  });
+}
