@@ -38,6 +38,7 @@ interface IssueRef {
 }
 
 const ISSUE_REF = /^([^/\s]+)\/([^#\s]+)#([1-9][0-9]*)$/;
+const NEXT_LINK = /<([^>]+)>;\s*rel="next"/;
 
 export function parseIssueRef(target: string): IssueRef {
   const m = ISSUE_REF.exec(target);
@@ -138,19 +139,28 @@ export class GitHubComments implements CommentPort {
     }
   }
 
+  /**
+   * The comments of an issue, one page at a time, following the `Link` header verbatim. Not
+   * `octokit.paginate`: it turns an empty or unparsable page into `[]`, and a list cut off
+   * half-way must fail, not read as "no comment yet".
+   */
+  private async *commentPages(target: string): AsyncGenerator<GitHubComment[]> {
+    const where = { source: 'github' as const, resource: `comments of ${target}` };
+    let response: { data: unknown; headers: { link?: string } } =
+      await this.octokit.rest.issues.listComments({ ...parseIssueRef(target), per_page: 100 });
+    for (;;) {
+      yield parseAnswer(GitHubCommentList, response.data, where);
+      const next = NEXT_LINK.exec(response.headers.link ?? '')?.[1];
+      if (next === undefined) return;
+      response = await this.octokit.request({ method: 'GET', url: next });
+    }
+  }
+
   async findMarked(target: string, nodeId: string): Promise<RemoteComment[]> {
     const login = (await this.selfLogin()).toLowerCase();
     const found: RemoteComment[] = [];
     await this.call(`comments of ${target}`, async () => {
-      const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
-        ...parseIssueRef(target),
-        per_page: 100,
-      });
-      for await (const page of pages) {
-        const comments = parseAnswer(GitHubCommentList, page.data, {
-          source: 'github',
-          resource: `comments of ${target}`,
-        });
+      for await (const comments of this.commentPages(target)) {
         for (const c of comments) {
           if (c.user?.login.toLowerCase() !== login) continue;
           const remote = this.toRemote(c);

@@ -41,6 +41,7 @@ defineStickyScenarios('the Jira emulator', () => {
       },
       checkBody: jiraBodyProblems,
       createRoute: 'POST /rest/api/3/issue/{issueIdOrKey}/comment',
+      listRoute: 'GET /rest/api/3/issue/{issueIdOrKey}/comment',
       setFaults: (plan) => {
         sites.jira.server.faults.configure(plan);
       },

@@ -42,8 +42,9 @@ export interface SiteHarness {
   resetStats(): void;
   /** Checks one stored comment body; returns problems (ADF rules, inert text). */
   checkBody(body: string): string[];
-  /** The emulator's route name for creating a comment (for fault plans). */
+  /** The emulator's route names for creating and listing comments (for fault plans). */
   createRoute: string;
+  listRoute: string;
   /** Injects faults into the emulator's answers (`{}` clears them). */
   setFaults(plan: FaultPlan): void;
 }
@@ -239,6 +240,22 @@ export function defineStickyScenarios(
       expect(again?.reason).toMatch(/^found again by its marker/);
       expect(rest.map((t) => t.action)).toEqual(rest.map(() => 'create'));
       expect(world.harness.writes()).toBe(rest.length);
+    });
+
+    it('posts no second comment when the comment list arrives broken', async () => {
+      await run(open());
+      const fresh = open(tempDbFile());
+      writeSnapshots(fresh, configRollups(), AT);
+      world.harness.resetStats();
+      // Database lost and every list answer cut off: "no comment found" must not be concluded.
+      world.harness.setFaults({ truncateRate: 1, routes: [world.harness.listRoute] });
+      try {
+        await expect(run(fresh)).rejects.toThrow();
+      } finally {
+        world.harness.setFaults({});
+      }
+      expect(world.harness.writes()).toBe(0);
+      for (const t of targets()) expect(marked(t.target)).toHaveLength(1);
     });
 
     it('leaves exactly one comment per target when two workers write at once', async () => {
