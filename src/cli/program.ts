@@ -8,9 +8,10 @@ import { registerEmulate } from './commands/emulate.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerEnqueue } from './commands/enqueue.js';
-import { registerDemo, registerRollup, registerRun, registerSync } from './commands/pending.js';
+import { registerDemo, registerRollup, registerRun } from './commands/pending.js';
 import { registerStatus } from './commands/status.js';
 import { registerWorker } from './commands/worker.js';
+import { registerSync } from './commands/sync.js';
 import { registerWriteback } from './commands/writeback.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
 
