@@ -11,16 +11,6 @@ function notYet(name: string): () => never {
   };
 }
 
-export function registerSync(program: Command): void {
-  program
-    .command('sync')
-    .description('pull Jira issues and GitHub issues/PRs into the database (incremental)')
-    .option('--source <source>', 'only this source: jira or github')
-    .option('--full', 'ignore cursors and re-read everything (marks vanished items removed)')
-    .option('--json', 'print per-unit counts as JSON')
-    .action(notYet('sync'));
-}
-
 export function registerRollup(program: Command): void {
   program
     .command('rollup')

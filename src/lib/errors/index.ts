@@ -8,3 +8,4 @@ export { InvalidPayloadError } from './invalid-payload-error.js';
 export { UnknownJobError } from './unknown-job-error.js';
 export { InvalidJobPayloadError } from './invalid-job-payload-error.js';
 export { DatabaseNotOwnedError } from './database-not-owned-error.js';
+export { RequestRejectedError } from './request-rejected-error.js';
