@@ -11,14 +11,6 @@ function notYet(name: string): () => never {
   };
 }
 
-export function registerRollup(program: Command): void {
-  program
-    .command('rollup')
-    .description('compute progress, scope, throughput, forecasts, health and risks')
-    .option('--json', 'print the bet → program → project tree as JSON')
-    .action(notYet('rollup'));
-}
-
 export function registerRun(program: Command): void {
   program
     .command('run')
