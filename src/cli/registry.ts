@@ -5,11 +5,13 @@
 import type { JobRegistry } from '../jobs/registry.js';
 import type { AppContext } from './context.js';
 
-export async function buildJobRegistry(_app: AppContext): Promise<JobRegistry> {
+export async function buildJobRegistry(app: AppContext): Promise<JobRegistry> {
   // Loaded on use: the clients are heavy and light commands should start fast.
   const { createJobRegistry } = await import('../jobs/registry.js');
   const { createCommentPorts } = await import('../writeback/ports.js');
+  const { createSyncSources } = await import('./sources.js');
   return createJobRegistry({
+    sources: createSyncSources({ config: app.loaded.config, clock: app.clock, logger: app.logger }),
     ports: (ctx) =>
       createCommentPorts({ config: ctx.config, clock: ctx.clock, logger: ctx.logger }),
   });

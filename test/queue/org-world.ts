@@ -13,8 +13,7 @@ import {
   renderOrgConfig,
 } from '../../src/cli/emulate/config.js';
 import { startOrgEmulators, type OrgEmulators } from '../../src/emulators/org/index.js';
-import { createQueueSet } from '../../src/queue/queues.js';
-import { isIdle, readQueueStatus } from '../../src/queue/status.js';
+import { createQueueSet, type QueueSet } from '../../src/queue/queues.js';
 import { runCli, startCli, type CliResult, type RunningCli } from '../helpers/cli.js';
 import { deletePrefix, REDIS_URL, uniquePrefix, waitFor, workerConnection } from './helpers.js';
 
@@ -111,6 +110,18 @@ export function cli(
   });
 }
 
+/** Jobs waiting, running or delayed — but not the next run a schedule holds ready. */
+export async function pendingJobs(queues: QueueSet): Promise<number> {
+  let pending = 0;
+  for (const queue of queues.all()) {
+    const counts = await queue.getJobCounts('waiting', 'prioritized', 'active');
+    pending += Object.values(counts).reduce((a, b) => a + b, 0);
+    const delayed = await queue.getDelayed();
+    pending += delayed.filter((j) => !j.repeatJobKey).length;
+  }
+  return pending;
+}
+
 /** Waits until no job of the prefix waits, runs or is delayed (seen three times in a row). */
 export async function waitIdle(prefix: string, timeoutMs = 90_000): Promise<void> {
   const connection = workerConnection();
@@ -119,8 +130,7 @@ export async function waitIdle(prefix: string, timeoutMs = 90_000): Promise<void
   try {
     await waitFor(
       async () => {
-        const status = await readQueueStatus(queues, connection, () => new Date());
-        quiet = isIdle(status) ? quiet + 1 : 0;
+        quiet = (await pendingJobs(queues)) === 0 ? quiet + 1 : 0;
         return quiet >= 3;
       },
       { timeoutMs, intervalMs: 200, what: `queues of ${prefix} to drain` },
