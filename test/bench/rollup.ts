@@ -47,6 +47,8 @@ export interface RollupBenchResult {
   /** The same with the 1,000 changed issues in a few neighbouring projects (one sync's worth). */
   incrementalClusteredMs: number;
   incrementalClusteredProjects: number;
+  /** The same spans' CPU time (user + system, medians): less sensitive to a busy machine. */
+  cpuMs: Record<string, number>;
   /** 1-minute load average when the bench ended (the machine is shared: read figures with it). */
   loadAverage: number;
   scale: {
@@ -76,10 +78,25 @@ function median(values: number[]): number {
   return Math.round((sorted[Math.floor(sorted.length / 2)] ?? 0) * 10) / 10;
 }
 
+/** CPU time (user + system) of the timed spans, by figure: the machine is shared, wall time waits. */
+const cpu = new Map<string, number[]>();
+let cpuLabel = '';
+
 function time(run: () => void): number {
+  const startCpu = process.cpuUsage();
   const start = performance.now();
   run();
-  return performance.now() - start;
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(startCpu);
+  const list = cpu.get(cpuLabel) ?? [];
+  list.push((used.user + used.system) / 1000);
+  cpu.set(cpuLabel, list);
+  return wall;
+}
+
+function labelled<T>(label: string, run: () => T): T {
+  cpuLabel = label;
+  return run();
 }
 
 interface SyntheticOrg {
@@ -251,9 +268,11 @@ export async function benchRollup(options: {
 
   const loads: number[] = [];
   let data = loadRollupInputs(db);
+  cpuLabel = 'loadMs';
   for (let i = 0; i < 5; i++) loads.push(time(() => (data = loadRollupInputs(db))));
   const indexes: number[] = [];
   let engine = new RollupEngine(hierarchy, settings, data);
+  cpuLabel = 'indexMs';
   for (let i = 0; i < 5; i++)
     indexes.push(time(() => (engine = new RollupEngine(hierarchy, settings, data))));
 
@@ -261,6 +280,7 @@ export async function benchRollup(options: {
   engine.forecast(NOW);
   engine.rollups(NOW);
   const fulls: number[] = [];
+  cpuLabel = 'fullMs';
   for (let i = 0; i < 5; i++) {
     fulls.push(
       time(() => {
@@ -271,6 +291,7 @@ export async function benchRollup(options: {
   }
 
   const forecasts: number[] = [];
+  cpuLabel = 'forecastMs';
   for (let i = 0; i < 3; i++)
     forecasts.push(
       time(() => {
@@ -313,8 +334,12 @@ export async function benchRollup(options: {
     }
     return { ms: median(times), projects };
   };
-  const spread = incremental(() => Math.floor(random() * children.length));
-  const clustered = incremental((i, round) => (round * 7_919 + i) % children.length);
+  const spread = labelled('incrementalMs', () =>
+    incremental(() => Math.floor(random() * children.length)),
+  );
+  const clustered = labelled('incrementalClusteredMs', () =>
+    incremental((i, round) => (round * 7_919 + i) % children.length),
+  );
 
   const clock = new ManualClock(NOW);
   const ctx: JobContext = {
@@ -343,6 +368,7 @@ export async function benchRollup(options: {
     incrementalProjects: spread.projects,
     incrementalClusteredMs: clustered.ms,
     incrementalClusteredProjects: clustered.projects,
+    cpuMs: Object.fromEntries([...cpu].map(([label, values]) => [label, median(values)])),
     loadAverage: Math.round((loadavg()[0] ?? 0) * 10) / 10,
     scale: {
       jiraIssues: size.issues,
