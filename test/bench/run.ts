@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchReport } from './report.js';
+import { benchSync } from './sync.js';
 import { benchWriteback } from './writeback.js';
 
 export type Scale = 'small' | 'full';
@@ -21,6 +22,13 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'sync',
+    run: async (scale) => {
+      const { scale: size, ...rest } = await benchSync({ scale });
+      return { scale: size, ...rest };
+    },
+  },
   {
     name: 'report',
     run: async (scale) => {
