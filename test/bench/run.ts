@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchReport } from './report.js';
+import { benchRollup } from './rollup.js';
 import { benchSync } from './sync.js';
 import { benchWriteback } from './writeback.js';
 
@@ -28,6 +29,10 @@ const SCENARIOS: Scenario[] = [
       const { scale: size, ...rest } = await benchSync({ scale });
       return { scale: size, ...rest };
     },
+  },
+  {
+    name: 'rollup',
+    run: async (scale) => ({ rollup: await benchRollup({ scale }) }),
   },
   {
     name: 'report',

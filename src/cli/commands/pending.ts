@@ -11,14 +11,6 @@ function notYet(name: string): () => never {
   };
 }
 
-export function registerRollup(program: Command): void {
-  program
-    .command('rollup')
-    .description('compute progress, scope, throughput, forecasts, health and risks')
-    .option('--json', 'print the bet → program → project tree as JSON')
-    .action(notYet('rollup'));
-}
-
 export function registerRun(program: Command): void {
   program
     .command('run')
@@ -28,35 +20,6 @@ export function registerRun(program: Command): void {
     .option('--no-report', 'skip the report')
     .option('--json', 'print the cycle summary as JSON')
     .action(notYet('run'));
-}
-
-export function registerWorker(program: Command): void {
-  program
-    .command('worker')
-    .description('run BullMQ workers and the schedules from config (needs Redis: REDIS_URL)')
-    .option('--concurrency <n>', 'jobs processed at once per queue', '2')
-    .option('--no-schedules', 'do not upsert the job schedulers from config')
-    .action(notYet('worker'));
-}
-
-export function registerEnqueue(program: Command): void {
-  program
-    .command('enqueue')
-    .description('add a job to the queues now: sync, rollup, writeback or report')
-    .argument('<job>', 'sync | rollup | writeback | report')
-    .option('--full', 'for sync: full instead of incremental')
-    .option('--json', 'print the job ids as JSON')
-    .action(notYet('enqueue'));
-}
-
-export function registerStatus(program: Command): void {
-  program
-    .command('status')
-    .description(
-      'last sync per source, lag, queue depths, failures, quarantined items, rate-limit budget',
-    )
-    .option('--json', 'print the status as JSON')
-    .action(notYet('status'));
 }
 
 export function registerDemo(program: Command): void {
