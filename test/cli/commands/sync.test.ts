@@ -131,7 +131,9 @@ describe('northstar sync', () => {
       );
       const elapsed = Date.now() - started;
       expect(result.code).toBe(1);
-      expect(elapsed).toBeLessThan(10_000);
+      // Almost all of it is the CLI starting through tsx (on an oversubscribed 2-core machine);
+      // the refusal itself is one round trip with no backoff — the request count below pins that.
+      expect(elapsed).toBeLessThan(45_000);
       expect(result.stderr).toContain('rejected the credentials');
       expect(result.stderr).toContain(fix);
       for (const text of [result.stdout, result.stderr]) {
