@@ -36,6 +36,8 @@ export const jiraIssues = sqliteTable(
     parentId: text('parent_id'),
     parentKey: text('parent_key'),
     epicLinkKey: text('epic_link_key'),
+    /** `updated_at` when the status changelog was last read (differs: transitions to fetch). */
+    changelogUpdatedAt: text('changelog_updated_at'),
     /** Source unit that last saw the item (e.g. `jira:epic:INFRA-123`, `jira:jql:project-id`). */
     unit: text('unit').notNull(),
     contentHash: text('content_hash').notNull(),
@@ -255,6 +257,32 @@ export const quarantinedItems = sqliteTable(
     resolvedAt: text('resolved_at'),
   },
   (t) => [primaryKey({ columns: [t.source, t.itemRef] })],
+);
+
+/**
+ * Which Jira issues each source unit currently selects. An issue several units select (an epic's
+ * child that a project's JQL also picks) is removed only when no unit selects it any more.
+ */
+export const syncUnitMembers = sqliteTable(
+  'sync_unit_members',
+  {
+    unit: text('unit').notNull(),
+    itemId: text('item_id').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.unit, t.itemId] }),
+    index('sync_unit_members_item').on(t.itemId),
+  ],
+);
+
+/** Scratch list of the ids a full GitHub run has seen so far (cleared when the unit ends). */
+export const syncSeen = sqliteTable(
+  'sync_seen',
+  {
+    unit: text('unit').notNull(),
+    itemId: text('item_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.itemId] })],
 );
 
 /** Last known API budget per host, for `northstar status`. */

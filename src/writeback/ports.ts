@@ -14,6 +14,8 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import { GitHubComments } from './github-comments.js';
 import { JiraComments } from './jira-comments.js';
+import type { KeyedSerializer } from './keyed-serializer.js';
+import type { SlidingWindowLimiter } from './rate-limit.js';
 import type { CommentPorts } from './write-summaries.js';
 
 const ThrottledOctokit = Octokit.plugin(throttling, retry);
@@ -25,6 +27,14 @@ export interface CreateCommentPortsOptions {
   config: NorthstarConfig;
   clock: Clock;
   logger: Logger;
+  /**
+   * GitHub's content-creation limit counts per user, not per job: a worker builds the ports for
+   * every job, so it passes one limiter for the whole process (else each job starts afresh and
+   * back-to-back jobs can exceed 80/min or 500/h together).
+   */
+  githubLimiter?: SlidingWindowLimiter;
+  /** Likewise, one per process, so that writes to one Jira issue never overlap across jobs. */
+  jiraSerializer?: KeyedSerializer;
 }
 
 export function createOctokit(
@@ -35,6 +45,22 @@ export function createOctokit(
     baseUrl: config.baseUrl,
     auth: config.token,
     userAgent: 'northstar',
+    // Octokit's default log is the console. A failed request reaches the caller as a typed error
+    // and is logged there (a 404 while checking a stored comment is expected, not an error).
+    log: {
+      debug: (message: string) => {
+        logger.trace({ octokit: message }, 'GitHub client');
+      },
+      info: (message: string) => {
+        logger.debug({ octokit: message }, 'GitHub request');
+      },
+      warn: (message: string) => {
+        logger.warn({ octokit: message }, 'GitHub client warning');
+      },
+      error: (message: string) => {
+        logger.debug({ octokit: message }, 'GitHub request failed');
+      },
+    },
     throttle: {
       onRateLimit: (
         retryAfter: number,
@@ -69,11 +95,21 @@ export function createJiraClient(config: NonNullable<NorthstarConfig['jira']>): 
 }
 
 export function createCommentPorts(options: CreateCommentPortsOptions): CommentPorts {
-  const { config, clock, logger } = options;
+  const { config, clock, logger, githubLimiter, jiraSerializer } = options;
   return {
-    jira: config.jira ? new JiraComments({ client: createJiraClient(config.jira), clock }) : null,
+    jira: config.jira
+      ? new JiraComments({
+          client: createJiraClient(config.jira),
+          clock,
+          ...(jiraSerializer ? { serializer: jiraSerializer } : {}),
+        })
+      : null,
     github: config.github
-      ? new GitHubComments({ octokit: createOctokit(config.github, logger), clock })
+      ? new GitHubComments({
+          octokit: createOctokit(config.github, logger),
+          clock,
+          ...(githubLimiter ? { limiter: githubLimiter } : {}),
+        })
       : null,
   };
 }

@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchReport } from './report.js';
+import { benchRollup } from './rollup.js';
+import { benchWriteback } from './writeback.js';
 
 export type Scale = 'small' | 'full';
 
@@ -20,6 +22,10 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'rollup',
+    run: async (scale) => ({ rollup: await benchRollup({ scale }) }),
+  },
   {
     name: 'report',
     run: async (scale) => {
@@ -33,6 +39,13 @@ const SCENARIOS: Scenario[] = [
           renderMs: report.renderMs,
         },
       };
+    },
+  },
+  {
+    name: 'writeback',
+    run: async (scale) => {
+      const writeback = await benchWriteback({ scale });
+      return { writeback };
     },
   },
 ];

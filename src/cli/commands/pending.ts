@@ -11,64 +11,6 @@ function notYet(name: string): () => never {
   };
 }
 
-export function registerSync(program: Command): void {
-  program
-    .command('sync')
-    .description('pull Jira issues and GitHub issues/PRs into the database (incremental)')
-    .option('--source <source>', 'only this source: jira or github')
-    .option('--full', 'ignore cursors and re-read everything (marks vanished items removed)')
-    .option('--json', 'print per-unit counts as JSON')
-    .action(notYet('sync'));
-}
-
-export function registerRollup(program: Command): void {
-  program
-    .command('rollup')
-    .description('compute progress, scope, throughput, forecasts, health and risks')
-    .option('--json', 'print the bet → program → project tree as JSON')
-    .action(notYet('rollup'));
-}
-
-export function registerRun(program: Command): void {
-  program
-    .command('run')
-    .description('one whole cycle in-process, no Redis: sync → rollup → writeback → report')
-    .option('--full', 'full sync instead of incremental')
-    .option('--no-writeback', 'skip writing comments')
-    .option('--no-report', 'skip the report')
-    .option('--json', 'print the cycle summary as JSON')
-    .action(notYet('run'));
-}
-
-export function registerWorker(program: Command): void {
-  program
-    .command('worker')
-    .description('run BullMQ workers and the schedules from config (needs Redis: REDIS_URL)')
-    .option('--concurrency <n>', 'jobs processed at once per queue', '2')
-    .option('--no-schedules', 'do not upsert the job schedulers from config')
-    .action(notYet('worker'));
-}
-
-export function registerEnqueue(program: Command): void {
-  program
-    .command('enqueue')
-    .description('add a job to the queues now: sync, rollup, writeback or report')
-    .argument('<job>', 'sync | rollup | writeback | report')
-    .option('--full', 'for sync: full instead of incremental')
-    .option('--json', 'print the job ids as JSON')
-    .action(notYet('enqueue'));
-}
-
-export function registerStatus(program: Command): void {
-  program
-    .command('status')
-    .description(
-      'last sync per source, lag, queue depths, failures, quarantined items, rate-limit budget',
-    )
-    .option('--json', 'print the status as JSON')
-    .action(notYet('status'));
-}
-
 export function registerDemo(program: Command): void {
   program
     .command('demo')

@@ -5,3 +5,7 @@ export { PermissionError } from './permission-error.js';
 export { NotFoundError } from './not-found-error.js';
 export { TransientError } from './transient-error.js';
 export { InvalidPayloadError } from './invalid-payload-error.js';
+export { UnknownJobError } from './unknown-job-error.js';
+export { InvalidJobPayloadError } from './invalid-job-payload-error.js';
+export { DatabaseNotOwnedError } from './database-not-owned-error.js';
+export { RequestRejectedError } from './request-rejected-error.js';

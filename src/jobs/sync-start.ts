@@ -1,0 +1,72 @@
+/**
+ * `sync-start`: plans one sync run. Jira starts with one fetch of the site facts and clock
+ * (its ingest plans the Jira units, which need the Epic Link field and the server time); each
+ * GitHub list starts at its first page, conditional on the stored ETag when incremental. A
+ * full run (`--full`) ignores cursors and ETags and marks what it does not see as removed.
+ * Runs where the database lives (reads cursors).
+ */
+import { z } from 'zod';
+import { GitHubItemStore } from '../db/repositories/github-items.js';
+import { SourceCursorStore } from '../db/repositories/source-cursors.js';
+import type { JobDefinition } from './types.js';
+import { SourceName, type SyncRun } from './sync/payloads.js';
+import { jobRequest, type SyncSources } from './sync/sources.js';
+import { planGitHubUnits } from './sync/units.js';
+
+export const SyncStartPayload = z.object({
+  full: z.boolean().default(false),
+  sources: z.array(SourceName).min(1).default(['jira', 'github']),
+});
+export type SyncStartPayload = z.infer<typeof SyncStartPayload>;
+
+export interface SyncStartResult {
+  run: SyncRun;
+  sources: ('jira' | 'github')[];
+}
+
+export function createSyncStartJob(
+  sources: SyncSources,
+): JobDefinition<SyncStartPayload, SyncStartResult> {
+  return {
+    name: 'sync-start',
+    queue: 'ingest',
+    payload: SyncStartPayload,
+    async handle(payload, ctx) {
+      const run: SyncRun = { full: payload.full, startedAt: ctx.clock.now().toISOString() };
+      const started: ('jira' | 'github')[] = [];
+      if (payload.sources.includes('jira') && sources.jira !== null) {
+        started.push('jira');
+        await ctx.enqueue(
+          jobRequest({ queue: 'sync', name: 'sync-jira', payload: { step: 'site', run } }),
+        );
+      }
+      if (payload.sources.includes('github') && sources.github !== null) {
+        started.push('github');
+        const db = ctx.db();
+        const cursors = new SourceCursorStore(db);
+        const items = new GitHubItemStore(db);
+        for (const unit of planGitHubUnits(ctx.hierarchy)) {
+          const cursor = run.full ? null : cursors.get('github', unit.id);
+          if (run.full) items.resetSeen(unit.id);
+          const watermark = cursor?.watermark ?? null;
+          await ctx.enqueue(
+            jobRequest({
+              queue: 'sync',
+              name: 'sync-github',
+              payload: {
+                run,
+                unit,
+                watermark,
+                url: null,
+                ifNoneMatch: watermark !== null ? (cursor?.etags[unit.kind] ?? null) : null,
+                firstEtag: null,
+              },
+            }),
+          );
+        }
+      }
+      ctx.logger.info({ full: run.full, sources: started }, 'sync run planned');
+      return { run, sources: started };
+    },
+  };
+}

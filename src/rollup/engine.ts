@@ -1,0 +1,516 @@
+/**
+ * The rollup engine: holds the synced items as typed columns and each project's member rows,
+ * recomputes the projects a change touched (and only those), runs their forecasts, and dresses
+ * every node of the hierarchy as a `Rollup`.
+ *
+ * Why it is shaped like this: a 500-project org has ~100k items, and a sync usually touches a few
+ * projects. Loading and parsing the rows is the expensive part and happens once; after that a full
+ * recompute is one pass over typed arrays, and an incremental one re-maps only the changed rows
+ * and recomputes only the projects whose membership or items changed. Programs and bets are sums
+ * over their children, rebuilt every time (a few hundred objects). Each project's forecast is
+ * seeded from the config seed and the project id and cached by its inputs, so an untouched project
+ * never re-runs its trials and a run's result does not depend on which projects ran before it.
+ */
+import type { Hierarchy, Project } from '../domain/hierarchy.js';
+import type { Rollup } from '../domain/rollup.js';
+import { ItemMapper } from '../mapping/map-items.js';
+import { assembleAggregate, assembleProject, type NodeResult } from './assemble.js';
+import { forecastCompletion, type ForecastOutcome } from './forecast.js';
+import type {
+  GitHubIssueRow,
+  JiraItemRow,
+  PullRequestRow,
+  RollupSourceData,
+  ScopeBaselines,
+  TargetDateSeen,
+} from './inputs.js';
+import { GitHubTable, JiraTable, PullTable } from './item-tables.js';
+import {
+  computeProjectFacts,
+  type ProjectFacts,
+  type ProjectMembers,
+  type Tables,
+} from './project-metrics.js';
+import { projectLinks } from './links.js';
+import { seedFor } from './prng.js';
+import type { RollupSettings } from './settings.js';
+import { dayOfMs, timeFrame, type TimeFrame } from './time-frame.js';
+
+/** Per node: the target dates it has had and the stored snapshots scope change is measured from. */
+export interface NodeHistory {
+  targetDates(nodeId: string): readonly TargetDateSeen[];
+  baselines(nodeId: string): ScopeBaselines;
+}
+
+export const NO_HISTORY: NodeHistory = {
+  targetDates: () => [],
+  baselines: () => ({ weekStart: null, first: null }),
+};
+
+/** Rows that changed since the engine last saw them. */
+export interface RollupChanges {
+  jira?: readonly JiraItemRow[];
+  removedJira?: readonly string[];
+  github?: readonly GitHubIssueRow[];
+  removedGithub?: readonly number[];
+  pulls?: readonly PullRequestRow[];
+  removedPulls?: readonly number[];
+  formerKeys?: ReadonlyMap<string, string>;
+}
+
+export interface RollupTree {
+  generatedAt: string;
+  /** Every node's rollup, by id (projects, programs and bets). */
+  byId: Map<string, Rollup>;
+  bets: Rollup[];
+}
+
+interface ProjectState {
+  facts: ProjectFacts | null;
+  scope: { added: number; removed: number; addedSinceFirst: number; removedSinceFirst: number };
+  forecastKey: string;
+  forecast: ForecastOutcome | null;
+}
+
+const NONE: readonly number[] = [];
+
+function growU8(buffer: Uint8Array, size: number): Uint8Array {
+  if (size <= buffer.length) return buffer;
+  const next = new Uint8Array(Math.max(size, buffer.length * 2));
+  next.set(buffer);
+  return next;
+}
+
+function growI32(buffer: Int32Array, size: number): Int32Array {
+  if (size <= buffer.length) return buffer;
+  const next = new Int32Array(Math.max(size, buffer.length * 2)).fill(-1);
+  next.set(buffer);
+  return next;
+}
+
+function removeValue(list: number[], value: number): void {
+  const at = list.indexOf(value);
+  if (at < 0) return;
+  list[at] = list[list.length - 1] ?? value;
+  list.pop();
+}
+
+export class RollupEngine {
+  readonly projects: Project[];
+  private readonly projectIndex = new Map<string, number>();
+  private readonly jira = new JiraTable();
+  private readonly github = new GitHubTable();
+  private readonly pulls = new PullTable();
+  private epicOf: Int32Array = new Int32Array(1024).fill(-1);
+  private jiraCount: Uint8Array = new Uint8Array(1024);
+  private githubCount: Uint8Array = new Uint8Array(1024);
+  private readonly jiraProjectsOf: (readonly number[])[] = [];
+  private readonly githubProjectsOf: (readonly number[])[] = [];
+  private readonly pullProjectsOf: (readonly number[])[] = [];
+  private readonly epicProjectsOf = new Map<number, readonly number[]>();
+  private readonly idByKey = new Map<string, string>();
+  private readonly pullsByKey = new Map<string, number[]>();
+  private readonly members: ProjectMembers[];
+  private readonly state: ProjectState[];
+  private readonly staticLinks: ReturnType<typeof projectLinks>[];
+  private readonly mapper: ItemMapper;
+  private history: NodeHistory = NO_HISTORY;
+  /** The instant every project's facts were last computed at (a new instant recomputes all). */
+  private factsAt = Number.NaN;
+  /** Assembled results kept between runs; `dirty` projects (and their ancestors) are rebuilt. */
+  private readonly assembled = new Map<string, NodeResult>();
+  private readonly dirty = new Set<number>();
+  private assembledAt = Number.NaN;
+  private baselineSets = new Map<string, { week: Set<string> | null; first: Set<string> | null }>();
+
+  constructor(
+    readonly hierarchy: Hierarchy,
+    readonly settings: RollupSettings,
+    data: RollupSourceData,
+  ) {
+    this.projects = hierarchy.bets.flatMap((b) => b.programs.flatMap((p) => p.projects));
+    this.projects.forEach((p, i) => this.projectIndex.set(p.id, i));
+    this.members = this.projects.map(() => ({ jira: [], github: [], pulls: [], epics: [] }));
+    this.state = this.projects.map(() => ({
+      facts: null,
+      scope: { added: 0, removed: 0, addedSinceFirst: 0, removedSinceFirst: 0 },
+      forecastKey: '',
+      forecast: null,
+    }));
+    this.staticLinks = this.projects.map((p) =>
+      projectLinks(p, { staleAfterDays: settings.staleAfterDays }),
+    );
+    for (const [key, id] of data.formerKeys) this.idByKey.set(key, id);
+    for (const row of data.jira) this.idByKey.set(row.key, row.id);
+    this.mapper = new ItemMapper(this.projects, { idOfKey: (key) => this.idByKey.get(key) });
+    for (const row of data.jira) this.jira.upsert(row.id, `jira:${row.id}`, row);
+    for (const row of data.github) this.github.upsert(row.id, `gh-issue:${row.id}`, row);
+    for (const row of data.pulls) this.pulls.upsert(row.id, `gh-pr:${row.id}`, row);
+    this.ensureCapacity();
+    for (let i = 0; i < this.jira.size; i++) this.placeJira(i);
+    for (let i = 0; i < this.jira.size; i++) this.linkEpic(i);
+    for (let i = 0; i < this.github.size; i++) this.placeGithub(i);
+    for (let i = 0; i < this.pulls.size; i++) this.placePull(i);
+  }
+
+  /** Supplies target-date history and scope baselines (from the stored snapshots). */
+  setHistory(history: NodeHistory): void {
+    this.history = history;
+    this.baselineSets = new Map();
+    this.factsAt = Number.NaN;
+  }
+
+  get tables(): Tables {
+    return {
+      jira: this.jira,
+      github: this.github,
+      pulls: this.pulls,
+      epicOf: this.epicOf,
+      jiraProjects: this.jiraCount,
+      githubProjects: this.githubCount,
+    };
+  }
+
+  projectIndexOf(id: string): number | undefined {
+    return this.projectIndex.get(id);
+  }
+
+  private ensureCapacity(): void {
+    this.epicOf = growI32(this.epicOf, this.jira.size);
+    this.jiraCount = growU8(this.jiraCount, this.jira.size);
+    this.githubCount = growU8(this.githubCount, this.github.size);
+  }
+
+  private projectsOfKey = (key: string): readonly number[] => {
+    const id = this.idByKey.get(key);
+    if (id === undefined) return NONE;
+    const row = this.jira.indexOf(id);
+    if (row === undefined) return NONE;
+    return this.epicProjectsOf.get(row) ?? this.jiraProjectsOf[row] ?? NONE;
+  };
+
+  /** Puts a Jira row in its projects (after taking it out of the old ones). */
+  private placeJira(row: number, affected?: Set<number>): void {
+    const old = this.jiraProjectsOf[row] ?? NONE;
+    for (const p of old) {
+      removeValue(this.members[p]?.jira ?? [], row);
+      affected?.add(p);
+    }
+    const oldEpic = this.epicProjectsOf.get(row) ?? NONE;
+    for (const p of oldEpic) {
+      removeValue(this.members[p]?.epics ?? [], row);
+      affected?.add(p);
+    }
+    this.epicProjectsOf.delete(row);
+    const item = this.jira.rows[row];
+    const next = item ? this.mapper.jiraProjects(item) : NONE;
+    this.jiraProjectsOf[row] = next;
+    this.jiraCount[row] = Math.min(255, next.length);
+    for (const p of next) {
+      this.members[p]?.jira.push(row);
+      affected?.add(p);
+    }
+    if (item?.isEpic) {
+      this.mapper.learnEpic(item);
+      const epicProjects = this.mapper.epicProjects(item);
+      if (epicProjects.length > 0) this.epicProjectsOf.set(row, epicProjects);
+      for (const p of epicProjects) {
+        this.members[p]?.epics.push(row);
+        affected?.add(p);
+      }
+    }
+  }
+
+  private rowOfKey(key: string | null): number {
+    if (key === null) return -1;
+    const id = this.idByKey.get(key);
+    return id === undefined ? -1 : (this.jira.indexOf(id) ?? -1);
+  }
+
+  private linkEpic(row: number): void {
+    const item = this.jira.rows[row];
+    let epic = -1;
+    if (item && !item.isEpic) {
+      if (item.parentId !== null || item.parentKey !== null) {
+        epic =
+          (item.parentId !== null ? this.jira.indexOf(item.parentId) : undefined) ??
+          this.rowOfKey(item.parentKey);
+      } else {
+        epic = this.rowOfKey(item.epicLinkKey);
+      }
+    }
+    this.epicOf[row] = epic;
+  }
+
+  private placeGithub(row: number, affected?: Set<number>): void {
+    for (const p of this.githubProjectsOf[row] ?? NONE) {
+      removeValue(this.members[p]?.github ?? [], row);
+      affected?.add(p);
+    }
+    const item = this.github.rows[row];
+    const next = item ? this.mapper.githubProjects(item) : NONE;
+    this.githubProjectsOf[row] = next;
+    this.githubCount[row] = Math.min(255, next.length);
+    for (const p of next) {
+      this.members[p]?.github.push(row);
+      affected?.add(p);
+    }
+  }
+
+  private placePull(row: number, affected?: Set<number>): void {
+    for (const p of this.pullProjectsOf[row] ?? NONE) {
+      removeValue(this.members[p]?.pulls ?? [], row);
+      affected?.add(p);
+    }
+    const item = this.pulls.rows[row];
+    const next = item ? this.mapper.pullProjects(item, this.projectsOfKey) : NONE;
+    this.pullProjectsOf[row] = next;
+    for (const p of next) {
+      this.members[p]?.pulls.push(row);
+      affected?.add(p);
+    }
+    if (item) {
+      for (const key of item.jiraKeys) {
+        const list = this.pullsByKey.get(key) ?? [];
+        if (!list.includes(row)) list.push(row);
+        this.pullsByKey.set(key, list);
+      }
+    }
+  }
+
+  /** Applies changed and removed rows; returns the indexes of the projects they touched. */
+  applyChanges(changes: RollupChanges): Set<number> {
+    const affected = new Set<number>();
+    for (const [key, id] of changes.formerKeys ?? []) this.idByKey.set(key, id);
+    const jiraRows: number[] = [];
+    for (const row of changes.jira ?? []) {
+      this.idByKey.set(row.key, row.id);
+      jiraRows.push(this.jira.upsert(row.id, `jira:${row.id}`, row));
+    }
+    for (const id of changes.removedJira ?? []) {
+      const row = this.jira.remove(id);
+      if (row !== undefined) jiraRows.push(row);
+    }
+    const githubRows: number[] = [];
+    for (const row of changes.github ?? []) {
+      githubRows.push(this.github.upsert(row.id, `gh-issue:${row.id}`, row));
+    }
+    for (const id of changes.removedGithub ?? []) {
+      const row = this.github.remove(id);
+      if (row !== undefined) githubRows.push(row);
+    }
+    const pullRows = new Set<number>();
+    for (const row of changes.pulls ?? []) {
+      pullRows.add(this.pulls.upsert(row.id, `gh-pr:${row.id}`, row));
+    }
+    for (const id of changes.removedPulls ?? []) {
+      const row = this.pulls.remove(id);
+      if (row !== undefined) pullRows.add(row);
+    }
+    this.ensureCapacity();
+    for (const row of jiraRows) {
+      const before = this.jiraProjectsOf[row] ?? NONE;
+      this.placeJira(row, affected);
+      this.linkEpic(row);
+      const item = this.jira.rows[row];
+      // Children of a changed epic may now count as "open under a done epic".
+      for (const p of this.epicProjectsOf.get(row) ?? NONE) affected.add(p);
+      const after = this.jiraProjectsOf[row] ?? NONE;
+      const moved = before.length !== after.length || before.some((p, i) => after[i] !== p);
+      if (moved && item) for (const pr of this.pullsByKey.get(item.key) ?? NONE) pullRows.add(pr);
+    }
+    for (const row of githubRows) this.placeGithub(row, affected);
+    for (const row of pullRows) this.placePull(row, affected);
+    return affected;
+  }
+
+  private baselineSetsOf(nodeId: string): { week: Set<string> | null; first: Set<string> | null } {
+    let sets = this.baselineSets.get(nodeId);
+    if (!sets) {
+      const b = this.history.baselines(nodeId);
+      sets = {
+        week: b.weekStart ? new Set(b.weekStart.itemRefs) : null,
+        first: b.first ? new Set(b.first.itemRefs) : null,
+      };
+      this.baselineSets.set(nodeId, sets);
+    }
+    return sets;
+  }
+
+  /** Recomputes the projects' numbers (all when `which` is absent). Forecasts are separate. */
+  recompute(now: Date, which?: Iterable<number>): void {
+    const frame = this.frame(now);
+    const tables = this.tables;
+    // Staleness, "this week" and the history window move with time: a new instant means all.
+    const indexes =
+      which !== undefined && this.factsAt === now.getTime() ? which : this.projects.keys();
+    this.factsAt = now.getTime();
+    for (const p of indexes) {
+      this.dirty.add(p);
+      const members = this.members[p];
+      const state = this.state[p];
+      const project = this.projects[p];
+      if (!members || !state || !project) continue;
+      state.facts = computeProjectFacts(members, tables, frame);
+      state.scope = this.scopeChange(project.id, members);
+    }
+  }
+
+  private scopeChange(nodeId: string, members: ProjectMembers): ProjectState['scope'] {
+    const { week, first } = this.baselineSetsOf(nodeId);
+    const scope = { added: 0, removed: 0, addedSinceFirst: 0, removedSinceFirst: 0 };
+    if (week === null && first === null) return scope;
+    let inWeek = 0;
+    let inFirst = 0;
+    let current = 0;
+    const count = (ref: string): void => {
+      current++;
+      if (week?.has(ref)) inWeek++;
+      if (first?.has(ref)) inFirst++;
+    };
+    const gh = this.github.category.data;
+    for (const row of members.jira) count(this.jira.refs[row] ?? '');
+    for (const row of members.github) if (gh[row] !== 3) count(this.github.refs[row] ?? '');
+    if (week) {
+      scope.added = current - inWeek;
+      scope.removed = week.size - inWeek;
+    }
+    if (first) {
+      scope.addedSinceFirst = current - inFirst;
+      scope.removedSinceFirst = first.size - inFirst;
+    }
+    return scope;
+  }
+
+  /** Runs (or reuses) the forecasts of the given projects (all when absent). */
+  forecast(now: Date, which?: Iterable<number>, options: { force?: boolean } = {}): void {
+    const today = dayOfMs(now.getTime());
+    const { trials, seed } = this.settings;
+    for (const p of which ?? this.projects.keys()) {
+      const state = this.state[p];
+      const project = this.projects[p];
+      if (!state?.facts || !project) continue;
+      const { counts, weeklyDone, lastDoneMs } = state.facts;
+      const remaining = counts.total - counts.done;
+      const lastDoneDay = Number.isNaN(lastDoneMs) ? null : dayOfMs(lastDoneMs);
+      const key = `${today}|${counts.total}|${remaining}|${weeklyDone.join(',')}|${project.targetDate}|${lastDoneDay}|${trials}|${seed}`;
+      if (!options.force && state.forecastKey === key && state.forecast) continue;
+      state.forecastKey = key;
+      this.dirty.add(p);
+      state.forecast = forecastCompletion({
+        total: counts.total,
+        remaining,
+        history: weeklyDone,
+        today,
+        targetDate: project.targetDate,
+        trials,
+        seed: seedFor(seed, project.id),
+        lastDoneDay,
+      });
+    }
+  }
+
+  private frame(now: Date): TimeFrame {
+    return timeFrame(now, this.settings);
+  }
+
+  /**
+   * Every node's rollup from the current project numbers (run `recompute` and `forecast` first).
+   * Only projects recomputed since the last call, and their program and bet, are assembled again.
+   */
+  rollups(now: Date): RollupTree {
+    const frame = this.frame(now);
+    if (this.assembledAt !== now.getTime()) {
+      this.assembled.clear();
+      this.assembledAt = now.getTime();
+    }
+    const tables = this.tables;
+    const bets: Rollup[] = [];
+    const byId = new Map<string, Rollup>();
+    for (const bet of this.hierarchy.bets) {
+      let betDirty = false;
+      const programResults: NodeResult[] = [];
+      for (const program of bet.programs) {
+        let programDirty = false;
+        const projectResults: NodeResult[] = [];
+        for (const project of program.projects) {
+          const p = this.projectIndex.get(project.id) ?? -1;
+          let result = this.assembled.get(project.id);
+          if (!result || this.dirty.has(p)) {
+            const state = this.state[p];
+            const links = this.staticLinks[p];
+            if (!state?.facts || !links) throw new Error(`project ${project.id} was not computed`);
+            result = assembleProject({
+              project,
+              facts: state.facts,
+              scope: state.scope,
+              forecast: state.forecast,
+              links,
+              tables,
+              frame,
+              settings: this.settings,
+              targetDates: this.history.targetDates(project.id),
+              firstSnapshotDay: this.history.baselines(project.id).first?.day ?? null,
+            });
+            this.assembled.set(project.id, result);
+            programDirty = true;
+          }
+          byId.set(project.id, result.rollup);
+          projectResults.push(result);
+        }
+        let programResult = this.assembled.get(program.id);
+        if (!programResult || programDirty) {
+          programResult = assembleAggregate({
+            node: program,
+            children: projectResults,
+            frame,
+            settings: this.settings,
+            targetDates: this.history.targetDates(program.id),
+          });
+          this.assembled.set(program.id, programResult);
+          betDirty = true;
+        }
+        byId.set(program.id, programResult.rollup);
+        programResults.push(programResult);
+      }
+      let betResult = this.assembled.get(bet.id);
+      if (!betResult || betDirty) {
+        betResult = assembleAggregate({
+          node: bet,
+          children: programResults,
+          frame,
+          settings: this.settings,
+          targetDates: this.history.targetDates(bet.id),
+        });
+        this.assembled.set(bet.id, betResult);
+      }
+      byId.set(bet.id, betResult.rollup);
+      bets.push(betResult.rollup);
+    }
+    this.dirty.clear();
+    return { generatedAt: now.toISOString(), byId, bets };
+  }
+
+  /** Item refs (`jira:<id>`, `gh-issue:<id>`) in scope and done, for a project's snapshot. */
+  projectItemRefs(projectId: string): { itemRefs: string[]; doneRefs: string[] } {
+    const members = this.members[this.projectIndex.get(projectId) ?? -1];
+    const itemRefs: string[] = [];
+    const doneRefs: string[] = [];
+    if (!members) return { itemRefs, doneRefs };
+    for (const row of members.jira) {
+      const ref = this.jira.refs[row] ?? '';
+      itemRefs.push(ref);
+      if (this.jira.category.data[row] === 2) doneRefs.push(ref);
+    }
+    for (const row of members.github) {
+      const cat = this.github.category.data[row];
+      if (cat === 3) continue;
+      const ref = this.github.refs[row] ?? '';
+      itemRefs.push(ref);
+      if (cat === 2) doneRefs.push(ref);
+    }
+    itemRefs.sort();
+    doneRefs.sort();
+    return { itemRefs, doneRefs };
+  }
+}

@@ -1,0 +1,381 @@
+/**
+ * One project's numbers from its member rows: a single pass over each of its Jira issues, GitHub
+ * issues and pull requests (how each number is defined: README "How the numbers are computed").
+ */
+import type { PointTotals, PullRequestFlow, RiskItem, StatusCounts } from '../domain/rollup.js';
+import {
+  DONE,
+  IN_PROGRESS,
+  OUT_OF_SCOPE,
+  PR_DRAFT,
+  PR_MERGED,
+  PR_OPEN,
+  TODO,
+  type GitHubTable,
+  type JiraTable,
+  type PullTable,
+} from './item-tables.js';
+import { quantileInPlace } from './quantiles.js';
+import { DAY_MS, WEEK_MS, dayOfMs, type TimeFrame } from './time-frame.js';
+import { TopRisks, type RiskCandidate } from './top-risks.js';
+
+export interface ProjectMembers {
+  /** Row numbers of counted Jira issues, GitHub issues and pull requests. */
+  jira: number[];
+  github: number[];
+  pulls: number[];
+  /** Row numbers of the project's configured epics that were synced. */
+  epics: number[];
+}
+
+export interface Tables {
+  jira: JiraTable;
+  github: GitHubTable;
+  pulls: PullTable;
+  /** Per Jira row: the row of the epic it hangs under (-1: none synced). */
+  epicOf: Int32Array;
+  /** Per row: how many projects count it (2+ is a risk). */
+  jiraProjects: Uint8Array;
+  githubProjects: Uint8Array;
+}
+
+/** A project's numbers before they are dressed as a `Rollup` (aggregates need the raw samples). */
+export interface ProjectFacts {
+  counts: StatusCounts;
+  points: PointTotals;
+  /** Done items and their points per history week, oldest first. */
+  weeklyDone: Float64Array;
+  weeklyPoints: Float64Array;
+  cycleDays: Float64Array;
+  mergeHours: Float64Array;
+  pullRequests: PullRequestFlow;
+  risks: RiskItemCounts;
+  top: RiskCandidate[];
+  blockedKeys: string[];
+  /** Latest due date among the items (epoch ms, NaN: none). */
+  latestDueMs: number;
+  /** When the last item was done (epoch ms, NaN: nothing done). */
+  lastDoneMs: number;
+}
+
+export interface RiskItemCounts {
+  blocked: number;
+  stale: number;
+  overdue: number;
+  doneEpicsWithOpenChildren: number;
+  multiProject: number;
+}
+
+/** Severity scale of the top-risks list: blockers first, then days overdue / idle / waiting. */
+export const SEVERITY = {
+  blocked: (blockers: number): number => 60 + blockers,
+  doneEpic: (openChildren: number): number => 45 + openChildren,
+  multiProject: 5,
+} as const;
+
+const scratch: { cycle: Float64Array; merge: Float64Array; top: TopRisks } = {
+  cycle: new Float64Array(4096),
+  merge: new Float64Array(4096),
+  top: new TopRisks(),
+};
+
+function grow(buffer: Float64Array, size: number): Float64Array {
+  if (size <= buffer.length) return buffer;
+  const next = new Float64Array(Math.max(size, buffer.length * 2));
+  next.set(buffer);
+  return next;
+}
+
+export function computeProjectFacts(
+  members: ProjectMembers,
+  tables: Tables,
+  frame: TimeFrame,
+): ProjectFacts {
+  const { jira, github, pulls, epicOf } = tables;
+  const weeks = frame.historyWeeks.length;
+  const weeklyDone = new Float64Array(weeks);
+  const weeklyPoints = new Float64Array(weeks);
+  const top = scratch.top;
+  top.reset();
+  scratch.cycle = grow(scratch.cycle, members.jira.length);
+  scratch.merge = grow(scratch.merge, members.pulls.length);
+  const cycle = scratch.cycle;
+  const merge = scratch.merge;
+  let cycles = 0;
+  let merges = 0;
+
+  let todo = 0;
+  let inProgress = 0;
+  let done = 0;
+  let outOfScope = 0;
+  let withPoints = 0;
+  let pointsTotal = 0;
+  let pointsDone = 0;
+  let blocked = 0;
+  let stale = 0;
+  let overdue = 0;
+  let multiProject = 0;
+  let latestDueMs = Number.NaN;
+  let lastDoneMs = Number.NaN;
+  const blockedKeys: string[] = [];
+  let openUnderDoneEpic: Map<number, number> | null = null;
+
+  const { historyStartMs, weekStartMs, staleBeforeMs, todayMs, nowMs } = frame;
+  const category = jira.category.data;
+  const points = jira.points.data;
+  const updated = jira.updated.data;
+  const due = jira.due.data;
+  const doneAt = jira.doneAt.data;
+  const firstInProgress = jira.firstInProgress.data;
+  const blockers = jira.blockers.data;
+  const jiraRefs = jira.refs;
+  const ghRefs = github.refs;
+  const prRefs = pulls.refs;
+
+  for (const i of members.jira) {
+    const cat = category[i] ?? TODO;
+    const pts = points[i] ?? Number.NaN;
+    const hasPoints = pts === pts;
+    if (hasPoints) {
+      withPoints++;
+      pointsTotal += pts;
+    }
+    const dueMs = due[i] ?? Number.NaN;
+    if (dueMs === dueMs && !(dueMs <= latestDueMs)) latestDueMs = dueMs;
+    if ((tables.jiraProjects[i] ?? 0) > 1) {
+      multiProject++;
+      {
+        const severity = SEVERITY.multiProject;
+        if (severity >= top.threshold)
+          top.offer('multi-project', 'jira', i, severity, jiraRefs[i] ?? '');
+      }
+    }
+    if (cat === DONE) {
+      done++;
+      if (hasPoints) pointsDone += pts;
+      const at = doneAt[i] ?? Number.NaN;
+      if (!(at <= lastDoneMs)) lastDoneMs = at;
+      if (at >= historyStartMs && at < weekStartMs) {
+        const w = Math.floor((at - historyStartMs) / WEEK_MS);
+        weeklyDone[w] = (weeklyDone[w] ?? 0) + 1;
+        if (hasPoints) weeklyPoints[w] = (weeklyPoints[w] ?? 0) + pts;
+        const started = firstInProgress[i] ?? Number.NaN;
+        if (started === started && started <= at) cycle[cycles++] = (at - started) / DAY_MS;
+      }
+      continue;
+    }
+    if (cat === IN_PROGRESS) inProgress++;
+    else todo++;
+    const n = blockers[i] ?? 0;
+    if (n > 0) {
+      blocked++;
+      blockedKeys.push(jira.rows[i]?.key ?? '');
+      {
+        const severity = SEVERITY.blocked(n);
+        if (severity >= top.threshold) top.offer('blocked', 'jira', i, severity, jiraRefs[i] ?? '');
+      }
+    }
+    const idle = updated[i] ?? Number.NaN;
+    if (idle < staleBeforeMs) {
+      stale++;
+      {
+        const severity = Math.floor((nowMs - idle) / DAY_MS);
+        if (severity >= top.threshold) top.offer('stale', 'jira', i, severity, jiraRefs[i] ?? '');
+      }
+    }
+    if (dueMs < todayMs) {
+      overdue++;
+      {
+        const severity = Math.round((todayMs - dueMs) / DAY_MS);
+        if (severity >= top.threshold) top.offer('overdue', 'jira', i, severity, jiraRefs[i] ?? '');
+      }
+    }
+    const epic = epicOf[i] ?? -1;
+    if (epic >= 0 && category[epic] === DONE) {
+      openUnderDoneEpic ??= new Map();
+      openUnderDoneEpic.set(epic, (openUnderDoneEpic.get(epic) ?? 0) + 1);
+    }
+  }
+  let doneEpicsWithOpenChildren = 0;
+  if (openUnderDoneEpic !== null) {
+    for (const [epic, open] of openUnderDoneEpic) {
+      if (!members.epics.includes(epic)) continue;
+      doneEpicsWithOpenChildren++;
+      top.offer(
+        'done-epic-open-children',
+        'jira',
+        epic,
+        SEVERITY.doneEpic(open),
+        jiraRefs[epic] ?? '',
+      );
+    }
+  }
+
+  const ghCategory = github.category.data;
+  const ghUpdated = github.updated.data;
+  const ghDoneAt = github.doneAt.data;
+  for (const i of members.github) {
+    const cat = ghCategory[i] ?? TODO;
+    if (cat === OUT_OF_SCOPE) {
+      outOfScope++;
+      continue;
+    }
+    if ((tables.githubProjects[i] ?? 0) > 1) {
+      multiProject++;
+      {
+        const severity = SEVERITY.multiProject;
+        if (severity >= top.threshold)
+          top.offer('multi-project', 'github', i, severity, ghRefs[i] ?? '');
+      }
+    }
+    if (cat === DONE) {
+      done++;
+      const at = ghDoneAt[i] ?? Number.NaN;
+      if (!(at <= lastDoneMs)) lastDoneMs = at;
+      if (at >= historyStartMs && at < weekStartMs) {
+        const w = Math.floor((at - historyStartMs) / WEEK_MS);
+        weeklyDone[w] = (weeklyDone[w] ?? 0) + 1;
+      }
+      continue;
+    }
+    if (cat === IN_PROGRESS) inProgress++;
+    else todo++;
+    const idle = ghUpdated[i] ?? Number.NaN;
+    if (idle < staleBeforeMs) {
+      stale++;
+      {
+        const severity = Math.floor((nowMs - idle) / DAY_MS);
+        if (severity >= top.threshold) top.offer('stale', 'github', i, severity, ghRefs[i] ?? '');
+      }
+    }
+  }
+
+  let open = 0;
+  let draft = 0;
+  let mergedThisWeek = 0;
+  let waiting = 0;
+  let withoutKey = 0;
+  const prState = pulls.state.data;
+  const created = pulls.created.data;
+  const merged = pulls.merged.data;
+  const reviewers = pulls.reviewers.data;
+  for (const i of members.pulls) {
+    const state = prState[i] ?? PR_OPEN;
+    if (pulls.withoutKey.data[i] === 1) withoutKey++;
+    if (state === PR_OPEN || state === PR_DRAFT) {
+      open++;
+      if (state === PR_DRAFT) {
+        draft++;
+      } else if ((reviewers[i] ?? 0) > 0 && (created[i] ?? 0) < frame.reviewBeforeMs) {
+        waiting++;
+        top.offer(
+          'pr-waiting',
+          'pull',
+          i,
+          Math.floor((nowMs - (created[i] ?? nowMs)) / DAY_MS),
+          prRefs[i] ?? '',
+        );
+      }
+    } else if (state === PR_MERGED) {
+      const at = merged[i] ?? Number.NaN;
+      if (at >= weekStartMs) mergedThisWeek++;
+      if (at >= historyStartMs) merge[merges++] = (at - (created[i] ?? at)) / 3_600_000;
+    }
+  }
+
+  blockedKeys.sort();
+  const total = todo + inProgress + done;
+  const cycleDays = cycle.slice(0, cycles);
+  const mergeHours = merge.slice(0, merges);
+  return {
+    counts: { total, todo, inProgress, done, outOfScope },
+    points: {
+      total: pointsTotal,
+      done: pointsDone,
+      coverage: total === 0 ? 0 : withPoints / total,
+    },
+    weeklyDone,
+    weeklyPoints,
+    cycleDays,
+    mergeHours,
+    pullRequests: {
+      open,
+      draft,
+      mergedThisWeek,
+      medianHoursToMerge: roundTo(quantileInPlace(mergeHours.slice(), 0.5), 1),
+      waitingForReview: waiting,
+      withoutJiraKey: withoutKey,
+    },
+    risks: { blocked, stale, overdue, doneEpicsWithOpenChildren, multiProject },
+    top: top.list(),
+    blockedKeys,
+    latestDueMs,
+    lastDoneMs,
+  };
+}
+
+export function roundTo(value: number | null, digits: number): number | null {
+  if (value === null) return null;
+  const f = 10 ** digits;
+  return Math.round(value * f) / f;
+}
+
+/** Turns the kept risk candidates into what readers see. */
+export function describeRisks(
+  candidates: readonly RiskCandidate[],
+  tables: Tables,
+  options: { jiraSite: string | null; nowMs: number },
+): RiskItem[] {
+  const out: RiskItem[] = [];
+  const site = options.jiraSite?.replace(/\/+$/, '') ?? null;
+  for (const c of candidates) {
+    if (c.source === 'jira') {
+      const row = tables.jira.rows[c.row];
+      if (!row) continue;
+      out.push({
+        kind: c.kind,
+        ref: row.key,
+        title: row.summary,
+        url: site === null ? '' : `${site}/browse/${row.key}`,
+        detail: jiraDetail(c, row.openBlockers, row.dueDate),
+        severity: c.severity,
+      });
+    } else {
+      const row = c.source === 'github' ? tables.github.rows[c.row] : tables.pulls.rows[c.row];
+      if (!row) continue;
+      out.push({
+        kind: c.kind,
+        ref: `${row.repo}#${row.number}`,
+        title: row.title,
+        url: row.htmlUrl,
+        detail:
+          c.kind === 'pr-waiting'
+            ? `waiting for review for ${c.severity} days`
+            : c.kind === 'stale'
+              ? `no update for ${c.severity} days`
+              : 'mapped to two or more projects',
+        severity: c.severity,
+      });
+    }
+  }
+  return out;
+}
+
+function jiraDetail(c: RiskCandidate, blockers: readonly string[], due: string | null): string {
+  switch (c.kind) {
+    case 'blocked':
+      return `blocked by ${blockers.join(', ')}`;
+    case 'stale':
+      return `no update for ${c.severity} days`;
+    case 'overdue':
+      return `due ${due ?? ''}, ${c.severity} days ago`;
+    case 'done-epic-open-children':
+      return `epic is done with ${c.severity - SEVERITY.doneEpic(0)} open children`;
+    case 'multi-project':
+      return 'mapped to two or more projects';
+    default:
+      return '';
+  }
+}
+
+export { dayOfMs };
