@@ -14,12 +14,14 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { z } from 'zod';
 import type { OrgEmulators } from '../../emulators/org/index.js';
+import type { CycleReport } from '../../jobs/cycle.js';
 import { createLogger, type Logger } from '../../lib/logger.js';
-import { createContext, type GlobalOptions } from '../context.js';
+import { createContext, type AppContext, type GlobalOptions } from '../context.js';
 import type { ReadBackComment } from '../demo/read-back.js';
 import { CliError, EXIT_USAGE } from '../errors.js';
 import { printResult } from '../output.js';
-import { createProgress } from '../progress.js';
+import { createProgress, type ProgressSink } from '../progress.js';
+import { cycleJson } from './run.js';
 
 const DemoFlags = z.object({
   out: z.string().min(1, { error: 'must not be empty' }),
@@ -47,7 +49,34 @@ export interface DemoResult {
   database: string;
   reports: string[];
   comments: { dir: string; count: number; examples: ReadBackComment[] };
-  cycle: Record<string, unknown>;
+  cycle: unknown;
+}
+
+/** The same cycle as `northstar run --full`: every stage, every job handler, in-process. */
+async function runDemoCycle(app: AppContext, progress: ProgressSink): Promise<CycleReport> {
+  const { buildJobRegistry } = await import('../registry.js');
+  const { runCycle } = await import('../../jobs/cycle.js');
+  return runCycle({
+    registry: await buildJobRegistry(app),
+    context: {
+      config: app.loaded.config,
+      hierarchy: app.hierarchy,
+      clock: app.clock,
+      logger: app.logger,
+      db: () => app.db(),
+    },
+    full: true,
+    writeback: true,
+    report: true,
+    concurrency: app.loaded.config.sync.concurrency,
+    onProgress: (stage, p) => {
+      progress({
+        label: `${stage}: jobs`,
+        done: p.completed,
+        total: p.completed + p.running + p.queued,
+      });
+    },
+  });
 }
 
 function step(logger: Logger, stderr: NodeJS.WriteStream, text: string): void {
@@ -82,7 +111,9 @@ function humanText(result: DemoResult): string {
     lines.push(
       '',
       `The emulators keep serving (Jira ${result.emulators.jira}, GitHub ${result.emulators.github}) until Ctrl-C.`,
-      ...(example ? [`  read a comment back:  curl -s ${example.apiUrl}  (credentials in the config)`] : []),
+      ...(example
+        ? [`  read a comment back:  curl -s ${example.apiUrl}  (credentials in the config)`]
+        : []),
       'Run the queue-driven worker against them (needs Redis):',
       `  REDIS_URL=redis://127.0.0.1:6379 npx northstar worker --config ${display(result.config)} --db ${display(result.database)}`,
       `  REDIS_URL=redis://127.0.0.1:6379 npx northstar enqueue sync --config ${display(result.config)}`,
@@ -132,9 +163,8 @@ export function registerDemo(program: Command): void {
       rmSync(join(outDir, 'comments'), { recursive: true, force: true });
 
       const { startOrgEmulators, DEMO_ORG_SIZE } = await import('../../emulators/org/index.js');
-      const { emulatorEnvironment, orgConfigOptions, renderOrgConfig } = await import(
-        '../emulate/config.js'
-      );
+      const { emulatorEnvironment, orgConfigOptions, renderOrgConfig } =
+        await import('../emulate/config.js');
       step(
         logger,
         stderr,
@@ -153,18 +183,23 @@ export function registerDemo(program: Command): void {
         const env = { ...process.env, ...emulatorEnvironment(running) };
         const app = createContext({ ...globals, config: configFile, db: dbFile }, env);
         const progress = createProgress({ logger: app.logger, stream: stderr });
-        let cycle: Record<string, unknown>;
+        let cycle: CycleReport;
         let stored: { target: string; kind: 'jira' | 'github'; remoteId: string }[];
         try {
           step(logger, stderr, 'running one cycle in-process: sync → rollup → write-back → report');
           cycle = await runDemoCycle(app, progress);
           progress.end();
+          if (!cycle.ok) {
+            const failed = cycle.stages.flatMap((s) =>
+              s.failed.map((f) => `${f.name}: ${f.error}`),
+            );
+            throw new CliError(`the demo cycle did not complete:\n  ${failed.join('\n  ')}`);
+          }
           stored = app
             .db()
-            .$client.prepare<
-              [],
-              { target: string; kind: 'jira' | 'github'; remoteId: string }
-            >(`SELECT target, kind, remote_id AS remoteId FROM written_comments WHERE remote_id IS NOT NULL ORDER BY target`)
+            .$client.prepare<[], { target: string; kind: 'jira' | 'github'; remoteId: string }>(
+              `SELECT target, kind, remote_id AS remoteId FROM written_comments WHERE remote_id IS NOT NULL ORDER BY target`,
+            )
             .all();
         } finally {
           progress.end();
@@ -194,13 +229,13 @@ export function registerDemo(program: Command): void {
           },
           config: configFile,
           database: dbFile,
-          reports: reportFiles(cycle),
+          reports: cycle.report?.files ?? [],
           comments: {
             dir: join(outDir, 'comments'),
             count: saved.length,
             examples: saved.slice(0, 3),
           },
-          cycle,
+          cycle: cycleJson(cycle),
         };
         printResult({ json: flags.json === true }, result, () => humanText(result));
         if (flags.serve === true) {
