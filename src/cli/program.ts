@@ -8,10 +8,12 @@ import { registerEmulate } from './commands/emulate.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerEnqueue } from './commands/enqueue.js';
-import { registerDemo, registerRollup, registerRun } from './commands/pending.js';
+import { registerDemo } from './commands/pending.js';
+import { registerRollup } from './commands/rollup.js';
+import { registerRun } from './commands/run.js';
 import { registerStatus } from './commands/status.js';
-import { registerWorker } from './commands/worker.js';
 import { registerSync } from './commands/sync.js';
+import { registerWorker } from './commands/worker.js';
 import { registerWriteback } from './commands/writeback.js';
 import { CliError, EXIT_FAILURE, EXIT_USAGE } from './errors.js';
 

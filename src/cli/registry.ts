@@ -14,7 +14,9 @@ export async function buildJobRegistry(app: AppContext): Promise<JobRegistry> {
   // One per process, not per job: GitHub counts comment writes per user across all our jobs.
   const githubLimiter = new SlidingWindowLimiter(app.clock);
   const jiraSerializer = new KeyedSerializer();
+  const { createSyncSources } = await import('./sources.js');
   return createJobRegistry({
+    sources: createSyncSources({ config: app.loaded.config, clock: app.clock, logger: app.logger }),
     ports: (ctx) =>
       createCommentPorts({
         config: ctx.config,

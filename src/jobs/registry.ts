@@ -7,7 +7,13 @@
  * whole host), the queue puts such jobs back instead of starting them.
  */
 import type { SourceName } from '../lib/errors/index.js';
+import { computeRollupsJob } from './compute-rollups.js';
 import { exportReportJob } from './export-report.js';
+import { createIngestPageJob } from './ingest-page.js';
+import { createSyncGitHubJob } from './sync-github.js';
+import { createSyncJiraJob } from './sync-jira.js';
+import { createSyncStartJob } from './sync-start.js';
+import type { SyncSources } from './sync/sources.js';
 import type { JobDefinition, QueueName } from './types.js';
 import { createWriteSummariesJob, type WriteSummariesDeps } from './write-summaries.js';
 
@@ -32,13 +38,10 @@ export interface JobRegistry {
   definitions(): Map<string, AnyJobDefinition>;
 }
 
-export type JobRegistryDeps = WriteSummariesDeps;
-
-/** The job each logical step starts with (what `enqueue` and the schedules queue). */
-export const STEP_JOBS = {
-  writeback: 'write-summaries',
-  report: 'export-report',
-} as const;
+export interface JobRegistryDeps extends WriteSummariesDeps {
+  /** The source adapters of this process (null for a source that is not configured). */
+  sources: SyncSources;
+}
 
 export function registryOf(entries: readonly RegisteredJob[]): JobRegistry {
   const byName = new Map<string, RegisteredJob>();
@@ -57,6 +60,12 @@ export function registryOf(entries: readonly RegisteredJob[]): JobRegistry {
 
 export function createJobRegistry(deps: JobRegistryDeps): JobRegistry {
   return registryOf([
+    // A run waits for the previous one's pages: no source unit is synced twice at once.
+    { definition: createSyncStartJob(deps.sources), hosts: [], exclusiveOf: ['sync', 'ingest'] },
+    { definition: createSyncJiraJob(deps.sources), hosts: ['jira'] },
+    { definition: createSyncGitHubJob(deps.sources), hosts: ['github'] },
+    { definition: createIngestPageJob(), hosts: [] },
+    { definition: computeRollupsJob, hosts: [] },
     { definition: createWriteSummariesJob(deps), hosts: ['jira', 'github'] },
     { definition: exportReportJob, hosts: [] },
   ]);

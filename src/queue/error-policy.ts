@@ -19,6 +19,7 @@ import {
   NotFoundError,
   PermissionError,
   RateLimitedError,
+  SourceError,
   TransientError,
   UnknownJobError,
   type SourceName,
@@ -49,7 +50,11 @@ export function decide(error: unknown): ErrorDecision {
     return { kind: 'delay', host: error.source, until: error.resetAt, reason: error.message };
   }
   if (error instanceof TransientError) return { kind: 'retry', reason: error.message };
-  if (UNRECOVERABLE.some((type) => error instanceof type)) {
+  // Any other source error says itself whether a retry can help (e.g. a 400 on bad JQL cannot).
+  if (
+    UNRECOVERABLE.some((type) => error instanceof type) ||
+    (error instanceof SourceError && !error.retryable)
+  ) {
     return { kind: 'fail', reason: message(error) };
   }
   if (error instanceof ZodError) {

@@ -65,16 +65,30 @@ class ShutdownReturn extends Error {
   override readonly name = 'ShutdownReturn';
 }
 
-function whenGraceExpires(signal: AbortSignal, graceMs: number): Promise<never> {
-  return new Promise((_resolve, reject) => {
-    const start = (): void => {
-      setTimeout(() => {
+/** Rejects once the shutdown grace period has run out; `cancel` when the job is over. */
+function whenGraceExpires(
+  signal: AbortSignal,
+  graceMs: number,
+): { expired: Promise<never>; cancel: () => void } {
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: () => void = () => undefined;
+  const expired = new Promise<never>((_resolve, reject) => {
+    onAbort = () => {
+      timer = setTimeout(() => {
         reject(new ShutdownReturn('shutting down: job returned to the queue'));
-      }, graceMs).unref();
+      }, graceMs);
+      timer.unref();
     };
-    if (signal.aborted) start();
-    else signal.addEventListener('abort', start, { once: true });
+    if (signal.aborted) onAbort();
+    else signal.addEventListener('abort', onAbort, { once: true });
   });
+  return {
+    expired,
+    cancel: () => {
+      signal.removeEventListener('abort', onAbort);
+      clearTimeout(timer);
+    },
+  };
 }
 
 /** Puts the job back in the queue, to run at `at` (ms), without spending an attempt. */
@@ -139,18 +153,16 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
 
     const started = Date.now();
     logger.debug({ attempt: job.attemptsMade + 1 }, 'job started');
+    const grace = whenGraceExpires(deps.shutdown, deps.shutdownGraceMs);
     try {
-      const result = await Promise.race([
-        definition.handle(parsed.data, ctx),
-        whenGraceExpires(deps.shutdown, deps.shutdownGraceMs),
-      ]);
+      const result = await Promise.race([definition.handle(parsed.data, ctx), grace.expired]);
       logger.debug({ ms: Date.now() - started }, 'job finished');
       return result;
     } catch (error) {
       if (deps.shutdown.aborted) {
         // Whatever stopped it, a job interrupted by shutdown goes back to the queue as it was.
         logger.info({ ms: Date.now() - started }, 'job returned to the queue (shutdown)');
-        return putBack(job, token, Date.now());
+        return await putBack(job, token, Date.now());
       }
       const decision = decide(error);
       logger.debug({ ms: Date.now() - started, decision }, 'job stopped');
@@ -161,7 +173,7 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
             { host: decision.host, until: decision.until.toISOString() },
             'rate-limited: job delayed without using an attempt',
           );
-          return putBack(job, token, wakeAt(decision.until, deps.clock.now()));
+          return await putBack(job, token, wakeAt(decision.until, deps.clock.now()));
         }
         case 'fail':
           logger.error({ reason: decision.reason }, 'job failed (not retried)');
@@ -170,6 +182,8 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
           logger.warn({ reason: decision.reason, attempt: job.attemptsMade + 1 }, 'job will retry');
           throw error;
       }
+    } finally {
+      grace.cancel();
     }
   };
 }

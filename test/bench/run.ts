@@ -10,6 +10,7 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchReport } from './report.js';
+import { benchRollup } from './rollup.js';
 import { benchWriteback } from './writeback.js';
 
 export type Scale = 'small' | 'full';
@@ -21,6 +22,10 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'rollup',
+    run: async (scale) => ({ rollup: await benchRollup({ scale }) }),
+  },
   {
     name: 'report',
     run: async (scale) => {

@@ -11,25 +11,6 @@ function notYet(name: string): () => never {
   };
 }
 
-export function registerRollup(program: Command): void {
-  program
-    .command('rollup')
-    .description('compute progress, scope, throughput, forecasts, health and risks')
-    .option('--json', 'print the bet → program → project tree as JSON')
-    .action(notYet('rollup'));
-}
-
-export function registerRun(program: Command): void {
-  program
-    .command('run')
-    .description('one whole cycle in-process, no Redis: sync → rollup → writeback → report')
-    .option('--full', 'full sync instead of incremental')
-    .option('--no-writeback', 'skip writing comments')
-    .option('--no-report', 'skip the report')
-    .option('--json', 'print the cycle summary as JSON')
-    .action(notYet('run'));
-}
-
 export function registerDemo(program: Command): void {
   program
     .command('demo')
