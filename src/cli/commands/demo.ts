@@ -15,7 +15,7 @@ import type { Command } from 'commander';
 import { z } from 'zod';
 import type { OrgEmulators } from '../../emulators/org/index.js';
 import type { CycleReport } from '../../jobs/cycle.js';
-import { createLogger, type Logger } from '../../lib/logger.js';
+import { createLogger } from '../../lib/logger.js';
 import { createContext, type AppContext, type GlobalOptions } from '../context.js';
 import type { ReadBackComment } from '../demo/read-back.js';
 import { CliError, EXIT_USAGE } from '../errors.js';
@@ -79,9 +79,8 @@ async function runDemoCycle(app: AppContext, progress: ProgressSink): Promise<Cy
   });
 }
 
-function step(logger: Logger, stderr: NodeJS.WriteStream, text: string): void {
-  if (stderr.isTTY) stderr.write(`• ${text}\n`);
-  else logger.info({ step: text }, 'demo');
+function step(stderr: NodeJS.WriteStream, text: string): void {
+  stderr.write(`• ${text}\n`);
 }
 
 function display(path: string): string {
@@ -166,7 +165,6 @@ export function registerDemo(program: Command): void {
       const { emulatorEnvironment, orgConfigOptions, renderOrgConfig } =
         await import('../emulate/config.js');
       step(
-        logger,
         stderr,
         `starting the Jira and GitHub emulators with the seeded "${flags.seed}" org (${DEMO_ORG_SIZE.issues} issues, ${DEMO_ORG_SIZE.prs} PRs, history up to today)`,
       );
@@ -181,12 +179,24 @@ export function registerDemo(program: Command): void {
         );
         // The emulators' credentials win over whatever the shell exports for a real site.
         const env = { ...process.env, ...emulatorEnvironment(running) };
-        const app = createContext({ ...globals, config: configFile, db: dbFile }, env);
-        const progress = createProgress({ logger: app.logger, stream: stderr });
+        // Quiet logs by default: the demo shows its steps and a progress bar instead.
+        const app = createContext(
+          {
+            ...globals,
+            logLevel: globals.logLevel ?? env['LOG_LEVEL'] ?? 'warn',
+            config: configFile,
+            db: dbFile,
+          },
+          env,
+        );
+        const progress = createProgress({
+          logger: createLogger({ level: 'info' }),
+          stream: stderr,
+        });
         let cycle: CycleReport;
         let stored: { target: string; kind: 'jira' | 'github'; remoteId: string }[];
         try {
-          step(logger, stderr, 'running one cycle in-process: sync → rollup → write-back → report');
+          step(stderr, 'running one cycle in-process: sync → rollup → write-back → report');
           cycle = await runDemoCycle(app, progress);
           progress.end();
           if (!cycle.ok) {
@@ -205,7 +215,7 @@ export function registerDemo(program: Command): void {
           progress.end();
           app.close();
         }
-        step(logger, stderr, `reading ${stored.length} sticky comments back from the emulators`);
+        step(stderr, `reading ${stored.length} sticky comments back from the emulators`);
         const { readBackComments } = await import('../demo/read-back.js');
         const saved = await readBackComments(stored, {
           jira: running.jira,
