@@ -162,7 +162,7 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
       if (deps.shutdown.aborted) {
         // Whatever stopped it, a job interrupted by shutdown goes back to the queue as it was.
         logger.info({ ms: Date.now() - started }, 'job returned to the queue (shutdown)');
-        return putBack(job, token, Date.now());
+        return await putBack(job, token, Date.now());
       }
       const decision = decide(error);
       logger.debug({ ms: Date.now() - started, decision }, 'job stopped');
@@ -173,7 +173,7 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
             { host: decision.host, until: decision.until.toISOString() },
             'rate-limited: job delayed without using an attempt',
           );
-          return putBack(job, token, wakeAt(decision.until, deps.clock.now()));
+          return await putBack(job, token, wakeAt(decision.until, deps.clock.now()));
         }
         case 'fail':
           logger.error({ reason: decision.reason }, 'job failed (not retried)');
