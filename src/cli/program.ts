@@ -8,7 +8,7 @@ import { registerEmulate } from './commands/emulate.js';
 import { registerInit } from './commands/init.js';
 import { registerReport } from './commands/report.js';
 import { registerEnqueue } from './commands/enqueue.js';
-import { registerDemo } from './commands/pending.js';
+import { registerDemo } from './commands/demo.js';
 import { registerRollup } from './commands/rollup.js';
 import { registerRun } from './commands/run.js';
 import { registerStatus } from './commands/status.js';

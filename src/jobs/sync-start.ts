@@ -43,8 +43,8 @@ export function createSyncStartJob(
       if (payload.sources.includes('github') && sources.github !== null) {
         started.push('github');
         const db = ctx.db();
-        const cursors = new SourceCursorStore(db);
-        const items = new GitHubItemStore(db);
+        const cursors = SourceCursorStore.for(db);
+        const items = GitHubItemStore.for(db);
         for (const unit of planGitHubUnits(ctx.hierarchy)) {
           const cursor = run.full ? null : cursors.get('github', unit.id);
           if (run.full) items.resetSeen(unit.id);

@@ -5,7 +5,6 @@
 import type { Project } from '../domain/hierarchy.js';
 import type { GitHubIssueRow, JiraItemRow, PullRequestRow } from '../rollup/inputs.js';
 
-const JQL_UNIT = /^(?:jira:)?jql:(.+)$/;
 const NONE: readonly number[] = [];
 
 interface RepoRule {
@@ -87,11 +86,13 @@ export class ItemMapper {
     } else if (item.epicLinkKey !== null) {
       viaEpic = this.epicKeyProjects.get(item.epicLinkKey) ?? NONE;
     }
-    const jql = JQL_UNIT.exec(item.unit);
-    const selected = jql?.[1] !== undefined ? this.projectIndex.get(jql[1]) : undefined;
-    if (selected === undefined) return viaEpic;
-    if (viaEpic.includes(selected)) return viaEpic;
-    return [...viaEpic, selected];
+    if (item.jqlProjectIds.length === 0) return viaEpic;
+    const out = [...viaEpic];
+    for (const id of item.jqlProjectIds) {
+      const selected = this.projectIndex.get(id);
+      if (selected !== undefined) pushUnique(out, selected);
+    }
+    return out;
   }
 
   /** The parent epic's key an issue hangs under (parent first, legacy Epic Link otherwise). */

@@ -20,7 +20,7 @@ import { healthDisagrees, healthFromProbability, worstHealth } from './health.js
 import type { TargetDateSeen } from './inputs.js';
 import { aggregateLinks, jqlForKeys } from './links.js';
 import { describeRisks, roundTo, type ProjectFacts, type Tables } from './project-metrics.js';
-import { quantileInPlace } from './quantiles.js';
+import { quantileSorted } from './quantiles.js';
 import type { RollupSettings } from './settings.js';
 import { dayOfMs, type TimeFrame } from './time-frame.js';
 import { TOP_RISKS } from './top-risks.js';
@@ -80,7 +80,8 @@ function throughputOf(
   }));
 }
 
-function pooledQuantile(samples: readonly Float64Array[], q: number): number | null {
+/** All samples in one sorted array. */
+function pooledSorted(samples: readonly Float64Array[]): Float64Array {
   let size = 0;
   for (const s of samples) size += s.length;
   const all = new Float64Array(size);
@@ -89,11 +90,7 @@ function pooledQuantile(samples: readonly Float64Array[], q: number): number | n
     all.set(s, at);
     at += s.length;
   }
-  return quantileInPlace(all, q);
-}
-
-function sampleSize(samples: readonly Float64Array[]): number {
-  return samples.reduce((n, s) => n + s.length, 0);
+  return all.sort();
 }
 
 export function assembleProject(options: {
@@ -131,7 +128,7 @@ export function assembleProject(options: {
         : null,
     },
   };
-  const cycle = facts.cycleDays.slice();
+  const cycle = facts.cycleDays.slice().sort();
   const rollup: Rollup = {
     id: project.id,
     level: 'project',
@@ -156,8 +153,8 @@ export function assembleProject(options: {
     },
     throughput: throughputOf(frame, facts.weeklyDone, facts.weeklyPoints),
     cycleTime: {
-      medianDays: roundTo(quantileInPlace(cycle, 0.5), 1),
-      p85Days: roundTo(quantileInPlace(cycle, 0.85), 1),
+      medianDays: roundTo(quantileSorted(cycle, 0.5), 1),
+      p85Days: roundTo(quantileSorted(cycle, 0.85), 1),
       sample: cycle.length,
     },
     pullRequests: facts.pullRequests,
@@ -224,6 +221,7 @@ export function assembleAggregate(options: {
   const withPoints = children.reduce((n, c) => n + c.withPoints, 0);
   const cycleDays = children.flatMap((c) => c.cycleDays);
   const mergeHours = children.flatMap((c) => c.mergeHours);
+  const cycleSorted = pooledSorted(cycleDays);
 
   // Children without a forecast (no history) are left out of the combined chance.
   const withForecast = children.filter((c) => c.doneBy !== null);
@@ -277,15 +275,15 @@ export function assembleAggregate(options: {
       points: rollups.reduce((n, r) => n + (r.throughput[w]?.points ?? 0), 0),
     })),
     cycleTime: {
-      medianDays: roundTo(pooledQuantile(cycleDays, 0.5), 1),
-      p85Days: roundTo(pooledQuantile(cycleDays, 0.85), 1),
-      sample: sampleSize(cycleDays),
+      medianDays: roundTo(quantileSorted(cycleSorted, 0.5), 1),
+      p85Days: roundTo(quantileSorted(cycleSorted, 0.85), 1),
+      sample: cycleSorted.length,
     },
     pullRequests: {
       open: sum((r) => r.pullRequests.open),
       draft: sum((r) => r.pullRequests.draft),
       mergedThisWeek: sum((r) => r.pullRequests.mergedThisWeek),
-      medianHoursToMerge: roundTo(pooledQuantile(mergeHours, 0.5), 1),
+      medianHoursToMerge: roundTo(quantileSorted(pooledSorted(mergeHours), 0.5), 1),
       waitingForReview: sum((r) => r.pullRequests.waitingForReview),
       withoutJiraKey: sum((r) => r.pullRequests.withoutJiraKey),
     },

@@ -115,6 +115,12 @@ export class RollupEngine {
   private readonly staticLinks: ReturnType<typeof projectLinks>[];
   private readonly mapper: ItemMapper;
   private history: NodeHistory = NO_HISTORY;
+  /** The instant every project's facts were last computed at (a new instant recomputes all). */
+  private factsAt = Number.NaN;
+  /** Assembled results kept between runs; `dirty` projects (and their ancestors) are rebuilt. */
+  private readonly assembled = new Map<string, NodeResult>();
+  private readonly dirty = new Set<number>();
+  private assembledAt = Number.NaN;
   private baselineSets = new Map<string, { week: Set<string> | null; first: Set<string> | null }>();
 
   constructor(
@@ -151,6 +157,7 @@ export class RollupEngine {
   setHistory(history: NodeHistory): void {
     this.history = history;
     this.baselineSets = new Map();
+    this.factsAt = Number.NaN;
   }
 
   get tables(): Tables {
@@ -334,8 +341,12 @@ export class RollupEngine {
   recompute(now: Date, which?: Iterable<number>): void {
     const frame = this.frame(now);
     const tables = this.tables;
-    const indexes = which ?? this.projects.keys();
+    // Staleness, "this week" and the history window move with time: a new instant means all.
+    const indexes =
+      which !== undefined && this.factsAt === now.getTime() ? which : this.projects.keys();
+    this.factsAt = now.getTime();
     for (const p of indexes) {
+      this.dirty.add(p);
       const members = this.members[p];
       const state = this.state[p];
       const project = this.projects[p];
@@ -385,6 +396,7 @@ export class RollupEngine {
       const key = `${today}|${counts.total}|${remaining}|${weeklyDone.join(',')}|${project.targetDate}|${lastDoneDay}|${trials}|${seed}`;
       if (!options.force && state.forecastKey === key && state.forecast) continue;
       state.forecastKey = key;
+      this.dirty.add(p);
       state.forecast = forecastCompletion({
         total: counts.total,
         remaining,
@@ -402,56 +414,80 @@ export class RollupEngine {
     return timeFrame(now, this.settings);
   }
 
-  /** Every node's rollup from the current project numbers (run `recompute` and `forecast` first). */
+  /**
+   * Every node's rollup from the current project numbers (run `recompute` and `forecast` first).
+   * Only projects recomputed since the last call, and their program and bet, are assembled again.
+   */
   rollups(now: Date): RollupTree {
     const frame = this.frame(now);
-    const byId = new Map<string, Rollup>();
+    if (this.assembledAt !== now.getTime()) {
+      this.assembled.clear();
+      this.assembledAt = now.getTime();
+    }
     const tables = this.tables;
     const bets: Rollup[] = [];
+    const byId = new Map<string, Rollup>();
     for (const bet of this.hierarchy.bets) {
+      let betDirty = false;
       const programResults: NodeResult[] = [];
       for (const program of bet.programs) {
+        let programDirty = false;
         const projectResults: NodeResult[] = [];
         for (const project of program.projects) {
           const p = this.projectIndex.get(project.id) ?? -1;
-          const state = this.state[p];
-          const links = this.staticLinks[p];
-          if (!state?.facts || !links) throw new Error(`project ${project.id} was not computed`);
-          const result = assembleProject({
-            project,
-            facts: state.facts,
-            scope: state.scope,
-            forecast: state.forecast,
-            links,
-            tables,
-            frame,
-            settings: this.settings,
-            targetDates: this.history.targetDates(project.id),
-            firstSnapshotDay: this.history.baselines(project.id).first?.day ?? null,
-          });
+          let result = this.assembled.get(project.id);
+          if (!result || this.dirty.has(p)) {
+            const state = this.state[p];
+            const links = this.staticLinks[p];
+            if (!state?.facts || !links) throw new Error(`project ${project.id} was not computed`);
+            result = assembleProject({
+              project,
+              facts: state.facts,
+              scope: state.scope,
+              forecast: state.forecast,
+              links,
+              tables,
+              frame,
+              settings: this.settings,
+              targetDates: this.history.targetDates(project.id),
+              firstSnapshotDay: this.history.baselines(project.id).first?.day ?? null,
+            });
+            this.assembled.set(project.id, result);
+            programDirty = true;
+          }
           byId.set(project.id, result.rollup);
           projectResults.push(result);
         }
-        const programResult = assembleAggregate({
-          node: program,
-          children: projectResults,
-          frame,
-          settings: this.settings,
-          targetDates: this.history.targetDates(program.id),
-        });
+        let programResult = this.assembled.get(program.id);
+        if (!programResult || programDirty) {
+          programResult = assembleAggregate({
+            node: program,
+            children: projectResults,
+            frame,
+            settings: this.settings,
+            targetDates: this.history.targetDates(program.id),
+          });
+          this.assembled.set(program.id, programResult);
+          betDirty = true;
+        }
         byId.set(program.id, programResult.rollup);
         programResults.push(programResult);
       }
-      const betResult = assembleAggregate({
-        node: bet,
-        children: programResults,
-        frame,
-        settings: this.settings,
-        targetDates: this.history.targetDates(bet.id),
-      });
+      let betResult = this.assembled.get(bet.id);
+      if (!betResult || betDirty) {
+        betResult = assembleAggregate({
+          node: bet,
+          children: programResults,
+          frame,
+          settings: this.settings,
+          targetDates: this.history.targetDates(bet.id),
+        });
+        this.assembled.set(bet.id, betResult);
+      }
       byId.set(bet.id, betResult.rollup);
       bets.push(betResult.rollup);
     }
+    this.dirty.clear();
     return { generatedAt: now.toISOString(), byId, bets };
   }
 

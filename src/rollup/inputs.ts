@@ -19,8 +19,8 @@ export interface JiraItemRow {
   parentId: string | null;
   parentKey: string | null;
   epicLinkKey: string | null;
-  /** Source unit that last saw the item; `jira:jql:<project-id>` marks a JQL selection. */
-  unit: string;
+  /** Projects whose `jql` selected the item (sync's `jql:<project-id>` unit members). */
+  jqlProjectIds: string[];
   /** From the status changelog: the first move into "in progress", the last into "done". */
   firstInProgressAt: string | null;
   lastDoneAt: string | null;

@@ -144,7 +144,11 @@ export function computeProjectFacts(
     if (dueMs === dueMs && !(dueMs <= latestDueMs)) latestDueMs = dueMs;
     if ((tables.jiraProjects[i] ?? 0) > 1) {
       multiProject++;
-      top.offer('multi-project', 'jira', i, SEVERITY.multiProject, jiraRefs[i] ?? '');
+      {
+        const severity = SEVERITY.multiProject;
+        if (severity >= top.threshold)
+          top.offer('multi-project', 'jira', i, severity, jiraRefs[i] ?? '');
+      }
     }
     if (cat === DONE) {
       done++;
@@ -166,16 +170,25 @@ export function computeProjectFacts(
     if (n > 0) {
       blocked++;
       blockedKeys.push(jira.rows[i]?.key ?? '');
-      top.offer('blocked', 'jira', i, SEVERITY.blocked(n), jiraRefs[i] ?? '');
+      {
+        const severity = SEVERITY.blocked(n);
+        if (severity >= top.threshold) top.offer('blocked', 'jira', i, severity, jiraRefs[i] ?? '');
+      }
     }
     const idle = updated[i] ?? Number.NaN;
     if (idle < staleBeforeMs) {
       stale++;
-      top.offer('stale', 'jira', i, Math.floor((nowMs - idle) / DAY_MS), jiraRefs[i] ?? '');
+      {
+        const severity = Math.floor((nowMs - idle) / DAY_MS);
+        if (severity >= top.threshold) top.offer('stale', 'jira', i, severity, jiraRefs[i] ?? '');
+      }
     }
     if (dueMs < todayMs) {
       overdue++;
-      top.offer('overdue', 'jira', i, Math.round((todayMs - dueMs) / DAY_MS), jiraRefs[i] ?? '');
+      {
+        const severity = Math.round((todayMs - dueMs) / DAY_MS);
+        if (severity >= top.threshold) top.offer('overdue', 'jira', i, severity, jiraRefs[i] ?? '');
+      }
     }
     const epic = epicOf[i] ?? -1;
     if (epic >= 0 && category[epic] === DONE) {
@@ -209,7 +222,11 @@ export function computeProjectFacts(
     }
     if ((tables.githubProjects[i] ?? 0) > 1) {
       multiProject++;
-      top.offer('multi-project', 'github', i, SEVERITY.multiProject, ghRefs[i] ?? '');
+      {
+        const severity = SEVERITY.multiProject;
+        if (severity >= top.threshold)
+          top.offer('multi-project', 'github', i, severity, ghRefs[i] ?? '');
+      }
     }
     if (cat === DONE) {
       done++;
@@ -226,7 +243,10 @@ export function computeProjectFacts(
     const idle = ghUpdated[i] ?? Number.NaN;
     if (idle < staleBeforeMs) {
       stale++;
-      top.offer('stale', 'github', i, Math.floor((nowMs - idle) / DAY_MS), ghRefs[i] ?? '');
+      {
+        const severity = Math.floor((nowMs - idle) / DAY_MS);
+        if (severity >= top.threshold) top.offer('stale', 'github', i, severity, ghRefs[i] ?? '');
+      }
     }
   }
 

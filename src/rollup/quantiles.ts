@@ -5,9 +5,14 @@
  * by spreadsheets and numpy's default). Sorts `values` in place; null for an empty sample.
  */
 export function quantileInPlace(values: Float64Array, q: number): number | null {
+  values.sort();
+  return quantileSorted(values, q);
+}
+
+/** `quantileInPlace` of an already sorted sample (several quantiles, one sort). */
+export function quantileSorted(values: Float64Array, q: number): number | null {
   const n = values.length;
   if (n === 0) return null;
-  values.sort();
   const pos = (n - 1) * q;
   const lower = Math.floor(pos);
   const upper = Math.min(n - 1, lower + 1);

@@ -24,8 +24,12 @@ export class TopRisks {
   private readonly refs: string[] = [];
   private count = 0;
 
+  /** Offers below this severity cannot enter (callers skip the call: most items never do). */
+  threshold = Number.NEGATIVE_INFINITY;
+
   reset(): void {
     this.count = 0;
+    this.threshold = Number.NEGATIVE_INFINITY;
   }
 
   /** Worse: higher severity, then (for a stable order whatever the row order) the smaller ref. */
@@ -62,6 +66,7 @@ export class TopRisks {
     this.kinds[at] = kind;
     this.sources[at] = source;
     this.refs[at] = ref;
+    if (this.count === TOP_RISKS) this.threshold = this.severity[TOP_RISKS - 1] ?? 0;
   }
 
   list(): RiskCandidate[] {

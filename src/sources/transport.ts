@@ -1,7 +1,8 @@
 /**
  * The one HTTP path both clients use (Octokit's `request.fetch`, jira.js's transport adapter):
  * waits at the host's gate, counts every attempt for its unit, closes the gate when the answer
- * announces a rate limit, and reports the API budget it sees. It never retries by itself.
+ * announces a rate limit, keeps a refusal of the credentials (replayed without sending: see
+ * `host-gate.ts`), and reports the API budget it sees. It never retries by itself.
  */
 import type { Clock } from '../lib/clock.js';
 import type { SourceName } from '../lib/errors/index.js';
@@ -63,7 +64,20 @@ export function meteredFetch(options: TransportOptions): typeof fetch {
   const inner = options.fetch ?? fetch;
   return async (input, givenInit) => {
     const { init, unit } = takeUnit(givenInit);
+    const replay = (): Response | null => {
+      const refused = gate.refusal();
+      return refused
+        ? new Response(refused.body, {
+            status: refused.status,
+            headers: { 'content-type': 'application/json' },
+          })
+        : null;
+    };
+    const early = replay();
+    if (early) return early;
     await gate.wait(init?.signal ?? undefined);
+    const late = replay();
+    if (late) return late;
     const url = input instanceof Request ? input.url : String(input);
     const method = (
       init?.method ?? (input instanceof Request ? input.method : 'GET')
@@ -73,9 +87,14 @@ export function meteredFetch(options: TransportOptions): typeof fetch {
     try {
       response = await inner(input, init);
     } catch (error) {
+      gate.settle(false);
       meter.record(source, { write: !isReadRequest(method, path), unit });
       throw error;
     }
+    if (response.status === 401) {
+      gate.refuse({ status: 401, body: await response.clone().text() });
+    }
+    gate.settle(true);
     meter.record(source, {
       notModified: response.status === 304,
       write: !isReadRequest(method, path),

@@ -13,6 +13,7 @@ import type { Octokit } from '@octokit/rest';
 import type { Clock } from '../lib/clock.js';
 import { RateLimitedError } from '../lib/errors/index.js';
 import type { CommentPort, RemoteComment } from './comment-port.js';
+import { GitHubComment, GitHubCommentList, parseAnswer } from './comment-schemas.js';
 import { httpStatus, toSourceError } from './http-errors.js';
 import { SlidingWindowLimiter } from './rate-limit.js';
 import type { RenderedComment } from './render/index.js';
@@ -36,15 +37,8 @@ interface IssueRef {
   issue_number: number;
 }
 
-interface CommentData {
-  id: number;
-  body?: string | null;
-  created_at: string;
-  issue_url: string;
-  user: { login: string } | null;
-}
-
 const ISSUE_REF = /^([^/\s]+)\/([^#\s]+)#([1-9][0-9]*)$/;
+const NEXT_LINK = /<([^>]+)>;\s*rel="next"/;
 
 export function parseIssueRef(target: string): IssueRef {
   const m = ISSUE_REF.exec(target);
@@ -109,7 +103,11 @@ export class GitHubComments implements CommentPort {
     return this.login;
   }
 
-  private toRemote(data: CommentData): RemoteComment {
+  private parse(data: unknown, resource: string): GitHubComment {
+    return parseAnswer(GitHubComment, data, { source: 'github', resource });
+  }
+
+  private toRemote(data: GitHubComment): RemoteComment {
     const body = data.body ?? '';
     return {
       id: String(data.id),
@@ -122,11 +120,12 @@ export class GitHubComments implements CommentPort {
   async get(target: string, id: string): Promise<RemoteComment | null> {
     const ref = parseIssueRef(target);
     try {
-      const { data } = await this.octokit.rest.issues.getComment({
+      const { data: answer } = await this.octokit.rest.issues.getComment({
         owner: ref.owner,
         repo: ref.repo,
         comment_id: Number(id),
       });
+      const data = this.parse(answer, `comment ${id} on ${target}`);
       // Comment ids are per repository; make sure it still belongs to this issue.
       const suffix = `/repos/${ref.owner}/${ref.repo}/issues/${ref.issue_number}`.toLowerCase();
       return data.issue_url.toLowerCase().endsWith(suffix) ? this.toRemote(data) : null;
@@ -140,16 +139,29 @@ export class GitHubComments implements CommentPort {
     }
   }
 
+  /**
+   * The comments of an issue, one page at a time, following the `Link` header verbatim. Not
+   * `octokit.paginate`: it turns an empty or unparsable page into `[]`, and a list cut off
+   * half-way must fail, not read as "no comment yet".
+   */
+  private async *commentPages(target: string): AsyncGenerator<GitHubComment[]> {
+    const where = { source: 'github' as const, resource: `comments of ${target}` };
+    let response: { data: unknown; headers: { link?: string } } =
+      await this.octokit.rest.issues.listComments({ ...parseIssueRef(target), per_page: 100 });
+    for (;;) {
+      yield parseAnswer(GitHubCommentList, response.data, where);
+      const next = NEXT_LINK.exec(response.headers.link ?? '')?.[1];
+      if (next === undefined) return;
+      response = await this.octokit.request({ method: 'GET', url: next });
+    }
+  }
+
   async findMarked(target: string, nodeId: string): Promise<RemoteComment[]> {
     const login = (await this.selfLogin()).toLowerCase();
     const found: RemoteComment[] = [];
     await this.call(`comments of ${target}`, async () => {
-      const pages = this.octokit.paginate.iterator(this.octokit.rest.issues.listComments, {
-        ...parseIssueRef(target),
-        per_page: 100,
-      });
-      for await (const page of pages) {
-        for (const c of page.data) {
+      for await (const comments of this.commentPages(target)) {
+        for (const c of comments) {
           if (c.user?.login.toLowerCase() !== login) continue;
           const remote = this.toRemote(c);
           if (remote.marker?.nodeId === nodeId) found.push(remote);
@@ -164,7 +176,7 @@ export class GitHubComments implements CommentPort {
     const { data } = await this.call(`new comment on ${target}`, () =>
       this.octokit.rest.issues.createComment({ ...parseIssueRef(target), body: comment.body }),
     );
-    return this.toRemote(data);
+    return this.toRemote(this.parse(data, `new comment on ${target}`));
   }
 
   async update(target: string, id: string, comment: RenderedComment): Promise<RemoteComment> {
@@ -178,7 +190,7 @@ export class GitHubComments implements CommentPort {
         body: comment.body,
       }),
     );
-    return this.toRemote(data);
+    return this.toRemote(this.parse(data, `comment ${id} on ${target}`));
   }
 
   async remove(target: string, id: string): Promise<void> {

@@ -102,5 +102,17 @@ export function toSourceError(error: unknown, options: ToSourceErrorOptions): So
       status,
     });
   }
+  if (status < 400) {
+    // The site answered "created" (or OK) and the body broke off: the write most likely went
+    // through, and nothing is wrong with the request. Retry; the sticky logic finds the comment
+    // by its marker instead of writing it twice.
+    return new TransientError(
+      source,
+      `${resource}: the ${status} answer broke off: ${message(error)}`,
+      {
+        cause: error,
+      },
+    );
+  }
   return new RejectedWriteError(source, resource, status, message(error));
 }

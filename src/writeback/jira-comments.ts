@@ -16,6 +16,7 @@ import type { Version3Client, Version3Models } from 'jira.js';
 import type { Clock } from '../lib/clock.js';
 import { adfToText } from './adf/text.js';
 import type { CommentPort, RemoteComment } from './comment-port.js';
+import { JiraComment, JiraCommentPage, parseAnswer } from './comment-schemas.js';
 import { httpStatus, toSourceError } from './http-errors.js';
 import { KeyedSerializer } from './keyed-serializer.js';
 import type { RenderedComment } from './render/index.js';
@@ -76,12 +77,14 @@ export class JiraComments implements CommentPort {
     return this.accountId;
   }
 
-  private toRemote(comment: Version3Models.Comment): RemoteComment {
+  /** Checks the answer's shape (see comment-schemas.ts) and keeps what the sticky logic needs. */
+  private toRemote(answer: unknown, resource: string): RemoteComment {
+    const comment = parseAnswer(JiraComment, answer, { source: 'jira', resource });
     return {
-      id: comment.id ?? '',
+      id: comment.id,
       marker: null,
       body: JSON.stringify(comment.body ?? null),
-      createdAt: comment.created ?? '',
+      createdAt: comment.created,
     };
   }
 
@@ -99,17 +102,19 @@ export class JiraComments implements CommentPort {
   }
 
   async get(target: string, id: string): Promise<RemoteComment | null> {
-    const comment = await this.callOrNull(`comment ${id} on ${target}`, () =>
+    const resource = `comment ${id} on ${target}`;
+    const comment = await this.callOrNull(resource, () =>
       this.client.issueComments.getComment({ issueIdOrKey: target, id }),
     );
-    return comment ? this.toRemote(comment) : null;
+    return comment ? this.toRemote(comment, resource) : null;
   }
 
   async findMarked(target: string, nodeId: string): Promise<RemoteComment[]> {
     const me = await this.selfAccountId();
     const found: RemoteComment[] = [];
     for (let startAt = 0; ;) {
-      const page = await this.call(`comments of ${target}`, () =>
+      const resource = `comments of ${target}`;
+      const answer = await this.call(resource, () =>
         this.client.issueComments.getComments({
           issueIdOrKey: target,
           startAt,
@@ -117,9 +122,10 @@ export class JiraComments implements CommentPort {
           orderBy: 'created',
         }),
       );
-      const comments = page.comments ?? [];
+      const page = parseAnswer(JiraCommentPage, answer, { source: 'jira', resource });
+      const comments = page.comments;
       for (const comment of comments) {
-        if (!comment.id || comment.author?.accountId !== me) continue;
+        if (comment.author?.accountId !== me) continue;
         if (!hasFooter(adfToText(comment.body), nodeId)) continue;
         const id = comment.id;
         const property = await this.callOrNull(`property of comment ${id}`, () =>
@@ -129,7 +135,7 @@ export class JiraComments implements CommentPort {
           }),
         );
         const marker = parseJiraProperty(property?.value);
-        if (marker?.nodeId === nodeId) found.push({ ...this.toRemote(comment), marker });
+        if (marker?.nodeId === nodeId) found.push({ ...this.toRemote(comment, resource), marker });
       }
       startAt += comments.length;
       if (comments.length === 0 || (page.total !== undefined && startAt >= page.total)) break;
@@ -146,7 +152,7 @@ export class JiraComments implements CommentPort {
           properties: this.properties(comment),
         }),
       );
-      return this.toRemote(created);
+      return this.toRemote(created, `new comment on ${target}`);
     });
   }
 
@@ -161,7 +167,7 @@ export class JiraComments implements CommentPort {
           notifyUsers: false,
         }),
       );
-      return this.toRemote(updated);
+      return this.toRemote(updated, `comment ${id} on ${target}`);
     });
   }
 

@@ -14,6 +14,8 @@ import type { Clock } from '../lib/clock.js';
 import type { Logger } from '../lib/logger.js';
 import { GitHubComments } from './github-comments.js';
 import { JiraComments } from './jira-comments.js';
+import type { KeyedSerializer } from './keyed-serializer.js';
+import type { SlidingWindowLimiter } from './rate-limit.js';
 import type { CommentPorts } from './write-summaries.js';
 
 const ThrottledOctokit = Octokit.plugin(throttling, retry);
@@ -25,6 +27,14 @@ export interface CreateCommentPortsOptions {
   config: NorthstarConfig;
   clock: Clock;
   logger: Logger;
+  /**
+   * GitHub's content-creation limit counts per user, not per job: a worker builds the ports for
+   * every job, so it passes one limiter for the whole process (else each job starts afresh and
+   * back-to-back jobs can exceed 80/min or 500/h together).
+   */
+  githubLimiter?: SlidingWindowLimiter;
+  /** Likewise, one per process, so that writes to one Jira issue never overlap across jobs. */
+  jiraSerializer?: KeyedSerializer;
 }
 
 export function createOctokit(
@@ -85,11 +95,21 @@ export function createJiraClient(config: NonNullable<NorthstarConfig['jira']>): 
 }
 
 export function createCommentPorts(options: CreateCommentPortsOptions): CommentPorts {
-  const { config, clock, logger } = options;
+  const { config, clock, logger, githubLimiter, jiraSerializer } = options;
   return {
-    jira: config.jira ? new JiraComments({ client: createJiraClient(config.jira), clock }) : null,
+    jira: config.jira
+      ? new JiraComments({
+          client: createJiraClient(config.jira),
+          clock,
+          ...(jiraSerializer ? { serializer: jiraSerializer } : {}),
+        })
+      : null,
     github: config.github
-      ? new GitHubComments({ octokit: createOctokit(config.github, logger), clock })
+      ? new GitHubComments({
+          octokit: createOctokit(config.github, logger),
+          clock,
+          ...(githubLimiter ? { limiter: githubLimiter } : {}),
+        })
       : null,
   };
 }

@@ -9,8 +9,10 @@
  * lets up to 160 requests through in one rolling minute (a full bucket plus a minute of refill),
  * which is exactly what the limit forbids. Remembering the last 500 write times is cheap and exact.
  *
- * The log is per process (per adapter instance). Writes go through the `writeback` queue, whose
- * jobs are few and short; several workers writing to GitHub at once would each need their share.
+ * The log is per process: the worker's composition root (`src/cli/registry.ts`) hands the same
+ * limiter to the adapters of every job, since GitHub counts per user, not per job. Separate
+ * processes writing to GitHub at once each keep their own log and would each need their share
+ * (in practice the claim and the content hash leave little for a second process to write).
  */
 import type { Clock } from '../lib/clock.js';
 

@@ -10,6 +10,8 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { benchReport } from './report.js';
+import { benchRollup } from './rollup.js';
+import { benchSync } from './sync.js';
 import { benchWriteback } from './writeback.js';
 
 export type Scale = 'small' | 'full';
@@ -21,6 +23,17 @@ interface Scenario {
 }
 
 const SCENARIOS: Scenario[] = [
+  {
+    name: 'sync',
+    run: async (scale) => {
+      const { scale: size, ...rest } = await benchSync({ scale });
+      return { scale: size, ...rest };
+    },
+  },
+  {
+    name: 'rollup',
+    run: async (scale) => ({ rollup: await benchRollup({ scale }) }),
+  },
   {
     name: 'report',
     run: async (scale) => {

@@ -23,6 +23,7 @@ const ROWS: Record<string, Record<string, unknown>> = {
     resolution: null,
     assigneeId: 'acc-1',
     assigneeName: 'Li',
+    changelogUpdatedAt: now,
     priority: 'High',
     labels: ['gpu', 'fleet'],
     storyPoints: 2.5,
@@ -124,6 +125,8 @@ const ROWS: Record<string, Record<string, unknown>> = {
     lastError: null,
     updatedAt: now,
   },
+  sync_unit_members: { unit: 'jira:epic:INFRA-0', itemId: '10001' },
+  sync_seen: { unit: 'github:acme/web:issues', itemId: 'acme/web#7' },
   quarantined_items: {
     source: 'jira',
     itemRef: 'INFRA-9',

@@ -3,6 +3,7 @@ import { addDays } from '../../src/lib/dates.js';
 import { forecastCompletion, simulateWeeks } from '../../src/rollup/forecast.js';
 import { healthFromProbability } from '../../src/rollup/health.js';
 import { mulberry32 } from '../../src/rollup/prng.js';
+import { toMs } from '../../src/rollup/item-tables.js';
 import { histogramQuantile } from '../../src/rollup/quantiles.js';
 
 const TODAY = '2026-11-25';
@@ -147,5 +148,23 @@ describe('building blocks', () => {
     expect(histogramQuantile(h, 100, 0.5)).toBe(3);
     expect(histogramQuantile(h, 100, 0.95)).toBe(4);
     expect(histogramQuantile(h, 200, 0.95)).toBe(-1);
+  });
+});
+
+describe('toMs', () => {
+  it.each([
+    '2026-11-24T19:46:55.123Z',
+    '2026-11-24T19:46:55Z',
+    '2024-02-29',
+    '1999-12-31T23:59:59.999Z',
+    '2026-03-01T00:00:00.000Z',
+    '2026-11-24T19:46:55.000-0800',
+  ])('reads %s like Date.parse', (text) => {
+    const expected = Date.parse(text.length === 10 ? `${text}T00:00:00Z` : text);
+    expect(toMs(text)).toBe(expected);
+  });
+
+  it('is NaN for null', () => {
+    expect(toMs(null)).toBeNaN();
   });
 });

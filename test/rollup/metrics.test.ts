@@ -240,7 +240,7 @@ describe('mapping', () => {
 
   it('counts an item in two projects in both and flags it', () => {
     const e = epic('INFRA-1');
-    const shared = child('INFRA-2', e, { unit: 'jira:jql:p2' });
+    const shared = child('INFRA-2', e, { jqlProjectIds: ['p2'] });
     const items = [e, shared, child('INFRA-3', e)];
     const map = rollupsOf(
       hierarchyOf(project('p1', { epics: ['INFRA-1'] }), project('p2', { jql: 'labels = x' })),

@@ -76,3 +76,31 @@ export function expectedGitHubItems(
 export function ms(timestamp: string): number {
   return Date.parse(timestamp.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
 }
+
+/** The DB's live Jira issues compared with the emulator's: ids, keys, and the fields that move. */
+export function jiraMismatches(
+  rows: readonly Record<string, unknown>[],
+  expected: ReadonlyMap<string, IssueSummary>,
+): string[] {
+  const problems: string[] = [];
+  const byId = new Map(rows.map((r) => [r['id'] as string, r]));
+  for (const [id, issue] of expected) {
+    const row = byId.get(id);
+    if (!row) {
+      problems.push(`missing ${issue.key} (${id})`);
+      continue;
+    }
+    const diffs: [string, unknown, unknown][] = [
+      ['key', row['key'], issue.key],
+      ['summary', row['summary'], issue.summary],
+      ['status', row['status'], issue.status],
+      ['story_points', row['story_points'], issue.points],
+      ['labels', row['labels'], JSON.stringify(issue.labels)],
+      ['updated', Date.parse(row['updated_at'] as string), ms(issue.updated)],
+    ];
+    for (const [field, got, want] of diffs)
+      if (got !== want) problems.push(`${issue.key}.${field}: ${String(got)} ≠ ${String(want)}`);
+  }
+  for (const id of byId.keys()) if (!expected.has(id)) problems.push(`extra ${id}`);
+  return problems;
+}

@@ -26,6 +26,8 @@ describe('toSourceError', () => {
     expect(toSourceError(octokitError(422), opts)).toBeInstanceOf(RejectedWriteError);
     expect(toSourceError(octokitError(502), opts)).toBeInstanceOf(TransientError);
     expect(toSourceError(new Error('ECONNRESET'), opts)).toBeInstanceOf(TransientError);
+    // A 201 whose body broke off (jira.js reports the status with the stream error).
+    expect(toSourceError(jiraError(201), opts)).toBeInstanceOf(TransientError);
   });
 
   it('reads when to retry from Retry-After and reset headers', () => {

@@ -24,6 +24,8 @@ export interface OrgConfigOptions {
   jiraEmail?: string;
   jiraApiToken?: string;
   githubToken?: string;
+  /** Where the scheduled report is written (default: the config's `reports`). */
+  reportOutDir?: string;
 }
 
 /** The environment a northstar run against the emulators needs (what `demo` passes). */
@@ -116,6 +118,7 @@ export function renderOrgConfig(org: OrgLayout, options: OrgConfigOptions): stri
         projects: program.projects.map(projectNode),
       })),
     })),
+    ...(options.reportOutDir !== undefined ? { report: { outDir: options.reportOutDir } } : {}),
   };
   const doc = new Document(content);
   doc.commentBefore = [

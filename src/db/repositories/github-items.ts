@@ -14,7 +14,19 @@ import type { UpsertCounts } from './jira-issues.js';
 
 type Existing = { content_hash: string; removed_at: string | null };
 
+const cacheGitHubItemStore = new WeakMap<Db, GitHubItemStore>();
+
 export class GitHubItemStore {
+  /** One instance (and one set of prepared statements) per open database. */
+  static for(db: Db): GitHubItemStore {
+    let store = cacheGitHubItemStore.get(db);
+    if (!store) {
+      store = new GitHubItemStore(db);
+      cacheGitHubItemStore.set(db, store);
+    }
+    return store;
+  }
+
   private readonly existingIssue: Database.Statement<[number], Existing>;
   private readonly existingPull: Database.Statement<[number], Existing>;
   private readonly upsertIssue: Database.Statement;

@@ -22,7 +22,19 @@ function hashOf(issue: JiraIssue): string {
   return contentHash(JSON.stringify({ ...issue, transitions: undefined }));
 }
 
+const cacheJiraIssueStore = new WeakMap<Db, JiraIssueStore>();
+
 export class JiraIssueStore {
+  /** One instance (and one set of prepared statements) per open database. */
+  static for(db: Db): JiraIssueStore {
+    let store = cacheJiraIssueStore.get(db);
+    if (!store) {
+      store = new JiraIssueStore(db);
+      cacheJiraIssueStore.set(db, store);
+    }
+    return store;
+  }
+
   private readonly client: Database.Database;
   private readonly existing: Database.Statement<
     [string],

@@ -28,7 +28,6 @@ interface JiraSqlRow {
   parent_id: string | null;
   parent_key: string | null;
   epic_link_key: string | null;
-  unit: string;
   first_in_progress: string | null;
   last_done: string | null;
 }
@@ -66,7 +65,7 @@ interface PullSqlRow {
 const JIRA_SQL = `
   SELECT i.id, i.key, i.summary, i.is_epic, i.status_category, i.story_points, i.due_date,
          i.created_at, i.updated_at, i.resolved_at, i.parent_id, i.parent_key, i.epic_link_key,
-         i.unit, t.first_in_progress, t.last_done
+         t.first_in_progress, t.last_done
     FROM jira_issues i
     LEFT JOIN (
       SELECT issue_id,
@@ -105,7 +104,11 @@ function parseLabels(json: string): string[] {
   return Array.isArray(value) ? value.map(String) : [];
 }
 
-function toJira(row: JiraSqlRow, blockers: ReadonlyMap<string, string[]>): JiraItemRow {
+function toJira(
+  row: JiraSqlRow,
+  blockers: ReadonlyMap<string, string[]>,
+  jqlOf: ReadonlyMap<string, string[]>,
+): JiraItemRow {
   return {
     id: row.id,
     key: row.key,
@@ -120,7 +123,7 @@ function toJira(row: JiraSqlRow, blockers: ReadonlyMap<string, string[]>): JiraI
     parentId: row.parent_id,
     parentKey: row.parent_key,
     epicLinkKey: row.epic_link_key,
-    unit: row.unit,
+    jqlProjectIds: jqlOf.get(row.id) ?? [],
     firstInProgressAt: row.first_in_progress,
     lastDoneAt: row.last_done,
     openBlockers: blockers.get(row.id) ?? [],
@@ -183,6 +186,11 @@ export function loadRollupInputs(db: Db): RollupSourceData {
   const keys = client.prepare<[], { key: string; issue_id: string }>(
     'SELECT key, issue_id FROM jira_issue_keys',
   );
+  // Sync records which units selected each item; `jql:<project-id>` is a project's own selection.
+  const jqlMembers = client.prepare<[], { item_id: string; project_id: string }>(
+    `SELECT item_id, substr(unit, 5) AS project_id FROM sync_unit_members
+      WHERE unit LIKE 'jql:%' ORDER BY item_id, unit`,
+  );
   const github = client.prepare<[], GitHubSqlRow>(GITHUB_SQL.replace('%WHERE%', ''));
   const pulls = client.prepare<[], PullSqlRow>(PULLS_SQL.replace('%WHERE%', ''));
   const pullKeys = client.prepare<[], { pull_request_id: number; jira_key: string }>(
@@ -191,12 +199,13 @@ export function loadRollupInputs(db: Db): RollupSourceData {
   return client.transaction(() => {
     const blockedBy = groupBy(blockers.iterate(), (r): [string, string] => [r.issue_id, r.blocker]);
     for (const list of blockedBy.values()) list.sort();
+    const jqlOf = groupBy(jqlMembers.iterate(), (r): [string, string] => [r.item_id, r.project_id]);
     const keysOf = groupBy(pullKeys.iterate(), (r): [number, string] => [
       r.pull_request_id,
       r.jira_key,
     ]);
     return {
-      jira: jira.all().map((r) => toJira(r, blockedBy)),
+      jira: jira.all().map((r) => toJira(r, blockedBy, jqlOf)),
       formerKeys: new Map(keys.all().map((r) => [r.key, r.issue_id])),
       github: github.all().map(toGitHub),
       pulls: pulls.all().map((r) => toPull(r, keysOf)),

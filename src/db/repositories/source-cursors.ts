@@ -26,7 +26,19 @@ interface Row {
   last_error: string | null;
 }
 
+const cacheSourceCursorStore = new WeakMap<Db, SourceCursorStore>();
+
 export class SourceCursorStore {
+  /** One instance (and one set of prepared statements) per open database. */
+  static for(db: Db): SourceCursorStore {
+    let store = cacheSourceCursorStore.get(db);
+    if (!store) {
+      store = new SourceCursorStore(db);
+      cacheSourceCursorStore.set(db, store);
+    }
+    return store;
+  }
+
   private readonly getOne: Database.Statement<[string, string], Row>;
   private readonly ensure: Database.Statement;
   private readonly setStarted: Database.Statement;

@@ -19,9 +19,9 @@ export function ingestGitHubPage(
   ctx: JobContext,
 ): { counts: PageCounts; next: JobRequest[] } {
   const db = ctx.db();
-  const store = new GitHubItemStore(db);
-  const cursors = new SourceCursorStore(db);
-  const quarantine = new QuarantineStore(db);
+  const store = GitHubItemStore.for(db);
+  const cursors = SourceCursorStore.for(db);
+  const quarantine = QuarantineStore.for(db);
   const now = ctx.clock.now().toISOString();
   const { unit, run } = payload;
   return db.$client.transaction(() => {

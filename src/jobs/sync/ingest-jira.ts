@@ -52,8 +52,8 @@ function afterSearch(store: JiraIssueStore, state: UnitState): JobRequest {
 
 export function ingestJiraSite(payload: Payload<'jira-site'>, ctx: JobContext): JobRequest[] {
   const db = ctx.db();
-  const cursors = new SourceCursorStore(db);
-  const store = new JiraIssueStore(db);
+  const cursors = SourceCursorStore.for(db);
+  const store = JiraIssueStore.for(db);
   const now = ctx.clock.now().toISOString();
   const units = planJiraUnits(ctx.hierarchy, payload.epicLinkField);
   const planned = new Set(units.map((u) => u.id));
@@ -88,8 +88,8 @@ export function ingestJiraIssues(
   ctx: JobContext,
 ): { counts: PageCounts; next: JobRequest[] } {
   const db = ctx.db();
-  const store = new JiraIssueStore(db);
-  const quarantine = new QuarantineStore(db);
+  const store = JiraIssueStore.for(db);
+  const quarantine = QuarantineStore.for(db);
   const now = ctx.clock.now().toISOString();
   const state = { run: payload.run, unit: payload.unit, jira: payload.jira };
   return db.$client.transaction(() => {
@@ -124,7 +124,7 @@ export function ingestJiraChangelogs(
   ctx: JobContext,
 ): { counts: PageCounts; next: JobRequest[] } {
   const db = ctx.db();
-  const store = new JiraIssueStore(db);
+  const store = JiraIssueStore.for(db);
   const state = { run: payload.run, unit: payload.unit, jira: payload.jira };
   return db.$client.transaction(() => {
     const inserted = store.saveTransitions(payload.changelogs);
@@ -149,8 +149,8 @@ export function ingestJiraIds(
   ctx: JobContext,
 ): { counts: PageCounts; next: JobRequest[] } {
   const db = ctx.db();
-  const store = new JiraIssueStore(db);
-  const cursors = new SourceCursorStore(db);
+  const store = JiraIssueStore.for(db);
+  const cursors = SourceCursorStore.for(db);
   const now = ctx.clock.now().toISOString();
   const state = { run: payload.run, unit: payload.unit, jira: payload.jira };
   return db.$client.transaction(() => {

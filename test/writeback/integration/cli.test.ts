@@ -59,7 +59,8 @@ function withOneMoreDone(rollups: Rollup[]): Rollup[] {
   );
 }
 
-describe('northstar writeback against the emulators (spawned CLI)', () => {
+// Each step spawns the CLI once or twice (a few seconds each, far more on a loaded machine).
+describe('northstar writeback against the emulators (spawned CLI)', { timeout: 240_000 }, () => {
   let sites: WritebackSites;
   let dir: string;
   let s: Setup;
@@ -99,6 +100,7 @@ describe('northstar writeback against the emulators (spawned CLI)', () => {
   const writeback = (args: string[], o: { config?: string; db?: string } = {}) =>
     runCli(['--config', o.config ?? s.config, '--db', o.db ?? s.db, 'writeback', ...args], {
       env: sites.env,
+      timeoutMs: 120_000,
     });
 
   const json = (result: CliResult): JsonReport => {

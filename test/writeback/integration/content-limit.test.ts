@@ -57,9 +57,9 @@ describe("GitHub's content-creation limit", () => {
     dbs = [];
   });
 
-  /** A config with PROJECTS projects, each with a new tracking issue, and their rollups. */
-  const world = (): { hierarchy: Hierarchy; db: Db } => {
-    const projects = Array.from({ length: PROJECTS }, (_, i) => {
+  /** A config with `count` projects, each with a new tracking issue, and their rollups. */
+  const world = (count: number): { hierarchy: Hierarchy; db: Db } => {
+    const projects = Array.from({ length: count }, (_, i) => {
       const issue = gh.control.createIssue(REPO, { title: `Tracking: project ${i}` });
       return `
           - id: p-${i}
@@ -81,15 +81,16 @@ bets:
     const { config } = parseConfigText(yaml, { file: 'limit.yaml', env: {} });
     const db = openDatabase({ file: join(mkdtempSync(join(tmpdir(), 'ns-limit-')), 'n.db') });
     dbs.push(db);
-    const rollups = Array.from({ length: PROJECTS }, (_, i) =>
+    const rollups = Array.from({ length: count }, (_, i) =>
       projectRollup({ id: `p-${i}`, name: `Project ${i}` }),
     );
     writeSnapshots(db, rollups, { day: '2026-11-24', computedAt: '2026-11-24T06:00:00.000Z' });
     return { hierarchy: buildHierarchy(config), db };
   };
 
-  const run = (limiter?: SlidingWindowLimiter): Promise<WriteSummariesReport> => {
-    const { hierarchy, db } = world();
+  /** One write-back job, with a new adapter (as a worker builds one per job). */
+  const run = (limiter?: SlidingWindowLimiter, count = PROJECTS): Promise<WriteSummariesReport> => {
+    const { hierarchy, db } = world(count);
     const port = new GitHubComments({
       octokit: new Octokit({
         baseUrl: gh.url,
@@ -140,5 +141,19 @@ bets:
     await expect(run(unlimited)).rejects.toBeInstanceOf(RateLimitedError);
     expect(writes.filter((w) => w.status === 403)).toHaveLength(1);
     expect(writes.filter((w) => w.status === 201)).toHaveLength(80);
+  });
+
+  it('holds across back-to-back jobs when the process shares one limiter (as the worker does)', async () => {
+    const shared = new SlidingWindowLimiter(systemClock);
+    await run(shared, 60);
+    await run(shared, 60);
+    expect(writes.filter((w) => w.status !== 201)).toEqual([]);
+    expect(writes).toHaveLength(120);
+  });
+
+  it('a limiter per job lets back-to-back jobs hit the secondary limit (why the worker shares one)', async () => {
+    await run(undefined, 60);
+    await expect(run(undefined, 60)).rejects.toBeInstanceOf(RateLimitedError);
+    expect(writes.filter((w) => w.status === 403)).toHaveLength(1);
   });
 });

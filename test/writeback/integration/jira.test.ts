@@ -40,6 +40,11 @@ defineStickyScenarios('the Jira emulator', () => {
         sites.resetStats();
       },
       checkBody: jiraBodyProblems,
+      createRoute: 'POST /rest/api/3/issue/{issueIdOrKey}/comment',
+      listRoute: 'GET /rest/api/3/issue/{issueIdOrKey}/comment',
+      setFaults: (plan) => {
+        sites.jira.server.faults.configure(plan);
+      },
     },
   };
 });

@@ -10,6 +10,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { closeDatabase, openDatabase, type Db } from '../../../src/db/open.js';
 import { writtenComments } from '../../../src/db/schema.js';
 import type { Hierarchy } from '../../../src/domain/hierarchy.js';
+import type { FaultPlan } from '../../../src/emulators/core/faults.js';
 import type { Rollup } from '../../../src/domain/rollup.js';
 import { ManualClock } from '../../../src/lib/clock.js';
 import { silentLogger } from '../../../src/lib/logger.js';
@@ -41,6 +42,11 @@ export interface SiteHarness {
   resetStats(): void;
   /** Checks one stored comment body; returns problems (ADF rules, inert text). */
   checkBody(body: string): string[];
+  /** The emulator's route names for creating and listing comments (for fault plans). */
+  createRoute: string;
+  listRoute: string;
+  /** Injects faults into the emulator's answers (`{}` clears them). */
+  setFaults(plan: FaultPlan): void;
 }
 
 export interface ScenarioWorld {
@@ -212,6 +218,44 @@ export function defineStickyScenarios(
         for (const title of [...HOSTILE_TEXTS.slice(0, 5), '@org/team', '<b>Scheduler</b>'])
           expect(text).toContain(title);
       }
+    });
+
+    it('does not duplicate a comment whose create succeeded but whose answer was lost', async () => {
+      const db = open();
+      const [first] = targets();
+      if (!first) throw new Error('no target');
+      // The site stores the comment, then the connection breaks half-way through the answer.
+      world.harness.setFaults({ truncateRate: 1, routes: [world.harness.createRoute] });
+      try {
+        await expect(run(db)).rejects.toThrow();
+      } finally {
+        world.harness.setFaults({});
+      }
+      expect(marked(first.target)).toHaveLength(1);
+      world.harness.resetStats();
+      const report = await run(db);
+      for (const t of targets()) expect(marked(t.target)).toHaveLength(1);
+      const [again, ...rest] = mine(report);
+      expect(again).toMatchObject({ target: first.target, action: 'skip' });
+      expect(again?.reason).toMatch(/^found again by its marker/);
+      expect(rest.map((t) => t.action)).toEqual(rest.map(() => 'create'));
+      expect(world.harness.writes()).toBe(rest.length);
+    });
+
+    it('posts no second comment when the comment list arrives broken', async () => {
+      await run(open());
+      const fresh = open(tempDbFile());
+      writeSnapshots(fresh, configRollups(), AT);
+      world.harness.resetStats();
+      // Database lost and every list answer cut off: "no comment found" must not be concluded.
+      world.harness.setFaults({ truncateRate: 1, routes: [world.harness.listRoute] });
+      try {
+        await expect(run(fresh)).rejects.toThrow();
+      } finally {
+        world.harness.setFaults({});
+      }
+      expect(world.harness.writes()).toBe(0);
+      for (const t of targets()) expect(marked(t.target)).toHaveLength(1);
     });
 
     it('leaves exactly one comment per target when two workers write at once', async () => {

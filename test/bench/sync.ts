@@ -1,0 +1,251 @@
+/**
+ * Sync against the seeded org's emulators, with the real clients, a real SQLite file and the
+ * in-process runner (what `northstar sync` runs):
+ *
+ * - `fullSync`: `sync --full` into an empty database (wall time, HTTP requests, peak RSS of this
+ *   process — which also holds both emulators and their data).
+ * - `noChange`: an incremental sync right after it, nothing changed remotely: write requests
+ *   (the emulators' count), item rows written (rows whose `synced_at` is in the run), GitHub
+ *   answers 304 of all GitHub requests.
+ * - `incremental`: after changing `changedIssues` issues (1000 at full scale), an incremental sync.
+ * - `rawFetch`: the floor — the very requests the full sync made (recorded), replayed with plain
+ *   `fetch` at the same concurrency, bodies parsed and thrown away.
+ *
+ * `minRequests` is the fewest calls the APIs allow for the same work, with pages of the maximum
+ * size and bulk endpoints:
+ * - Jira, per source unit (one query per Jira project of the configured epics, one per project
+ *   JQL): ⌈changed/100⌉ search pages (100 issues with fields; at least 1 to learn that nothing
+ *   changed) + ⌈selected/5000⌉ id pages (ids only, 5000 per page: the only way to see deletions)
+ *   + ⌈changed/1000⌉ `/changelog/bulkfetch` calls (1000 issues each); a full sync has
+ *   changed = selected. Plus the site facts once per run for a full sync (myself, fields,
+ *   statuses, ⌈projects/100⌉ project pages) and the server clock once per run.
+ * - GitHub, per repository: ⌈items in the issues list/100⌉ + ⌈PRs/100⌉ for a full sync (the
+ *   issues list holds PRs too); one conditional request per list (2 per repository) when
+ *   incremental, plus ⌈changed/100⌉ further pages.
+ *
+ *   node --import tsx test/bench/sync.ts [--scale small|full]
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { orgConfigOptions, renderOrgConfig } from '../../src/cli/emulate/config.js';
+import { runSync } from '../../src/cli/run-sync.js';
+import { createSyncSources } from '../../src/cli/sources.js';
+import { buildHierarchy, parseConfigText } from '../../src/config/index.js';
+import { closeDatabase, openDatabase } from '../../src/db/open.js';
+import { startOrgEmulators } from '../../src/emulators/org/index.js';
+import { systemClock } from '../../src/lib/clock.js';
+import { silentLogger } from '../../src/lib/logger.js';
+
+export type Scale = 'small' | 'full';
+
+const SIZES = {
+  small: { issues: 3_000, prs: 1_000, changed: 100 },
+  full: { issues: 100_000, prs: 10_000, changed: 1_000 },
+} as const;
+
+export interface SyncBenchResult {
+  scale: { jiraIssues: number; epics: number; githubPrs: number; repos: number };
+  fullSync: { wallMs: number; requests: number; minRequests: number; peakRssMb: number };
+  rawFetch: { wallMs: number; requests: number };
+  incremental: { changedIssues: number; wallMs: number; requests: number; minRequests: number };
+  noChange: {
+    wallMs: number;
+    writeRequests: number;
+    rowsWritten: number;
+    githubNotModified: number;
+    githubRequests: number;
+  };
+}
+
+interface Recorded {
+  url: string;
+  init: RequestInit;
+}
+
+const ceil = (n: number, size: number): number => Math.ceil(n / size);
+
+export async function benchSync(options: { scale: Scale }): Promise<SyncBenchResult> {
+  const size = SIZES[options.scale];
+  const org = await startOrgEmulators({ seed: 'bench', issues: size.issues, prs: size.prs });
+  const dir = mkdtempSync(join(tmpdir(), 'northstar-bench-sync-'));
+  try {
+    const text = renderOrgConfig(org.org, orgConfigOptions(org));
+    const configFile = join(dir, 'northstar.yaml');
+    writeFileSync(configFile, text);
+    const loaded = parseConfigText(text, { file: configFile, env: {} });
+    const db = openDatabase({ file: join(dir, 'northstar.db') });
+    const logger = silentLogger();
+    let recording: Recorded[] | null = null;
+    const recordingFetch: typeof fetch = (input, init) => {
+      const url = input instanceof Request ? input.url : input instanceof URL ? input.href : input;
+      recording?.push({ url, init: { ...init } });
+      return fetch(input, init);
+    };
+    const sources = createSyncSources({
+      config: loaded.config,
+      clock: systemClock,
+      logger,
+      fetch: recordingFetch,
+    });
+    const app = {
+      loaded,
+      hierarchy: buildHierarchy(loaded.config),
+      clock: systemClock,
+      logger,
+      db: () => db,
+    };
+    const sync = (full: boolean) =>
+      runSync({ app, sources: ['jira', 'github'], full, syncSources: sources });
+    const jira = org.jira.emulator.control;
+    const github = org.github.emulator.control;
+    const resetStats = (): void => {
+      jira.resetStats();
+      github.resetStats();
+    };
+    const requestsMade = (): number => jira.stats().total + github.stats().total;
+    const sql = db.$client;
+    const count = (query: string, ...args: unknown[]): number =>
+      (sql.prepare(query).get(...args) as { n: number }).n;
+
+    // ── full sync ──────────────────────────────────────────────────────────────────────────
+    resetStats();
+    recording = [];
+    let peakRss = process.memoryUsage().rss;
+    const sampler = setInterval(() => {
+      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    }, 20);
+    let t0 = performance.now();
+    const full = await sync(true);
+    const fullMs = performance.now() - t0;
+    clearInterval(sampler);
+    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    if (full.run.failed.length > 0)
+      throw new Error(`full sync failed: ${full.run.failed[0]?.error ?? ''}`);
+    const fullRequests = requestsMade();
+    const recorded = recording;
+    recording = null;
+
+    const unitSizes = sql
+      .prepare('SELECT unit, count(*) AS n FROM sync_unit_members GROUP BY unit')
+      .all() as {
+      unit: string;
+      n: number;
+    }[];
+    const repos = org.github.repos;
+    let fullMin = 3 + ceil(jira.projects().length, 100) + 1;
+    for (const u of unitSizes)
+      fullMin += ceil(u.n, 100) + Math.max(1, ceil(u.n, 5000)) + ceil(u.n, 1000);
+    const configuredRepos = new Set(
+      loaded.config.bets.flatMap((b) =>
+        b.programs.flatMap((p) => p.projects.flatMap((x) => x.github?.repos ?? [])),
+      ),
+    );
+    for (const repo of github.store.repos()) {
+      if (!configuredRepos.has(github.store.fullName(repo))) continue;
+      const items = repo.items.size;
+      const pulls = [...repo.items.values()].filter((i) => i.pull !== null).length;
+      fullMin += Math.max(1, ceil(items, 100)) + Math.max(1, ceil(pulls, 100));
+    }
+
+    // ── no change ──────────────────────────────────────────────────────────────────────────
+    resetStats();
+    const noChangeStart = new Date().toISOString();
+    t0 = performance.now();
+    const quiet = await sync(false);
+    const noChangeMs = performance.now() - t0;
+    if (quiet.run.failed.length > 0) throw new Error('no-change sync failed');
+    const rowsWritten =
+      count('SELECT count(*) AS n FROM jira_issues WHERE synced_at >= ?', noChangeStart) +
+      count('SELECT count(*) AS n FROM github_issues WHERE synced_at >= ?', noChangeStart) +
+      count('SELECT count(*) AS n FROM github_pull_requests WHERE synced_at >= ?', noChangeStart);
+    const noChange = {
+      wallMs: Math.round(noChangeMs),
+      writeRequests: jira.stats().writes + github.stats().writes,
+      rowsWritten,
+      githubNotModified: github.stats().notModified,
+      githubRequests: github.stats().total,
+    };
+
+    // ── incremental: change issues the config selects ──────────────────────────────────────
+    const ids = sql
+      .prepare(
+        'SELECT id, key FROM jira_issues WHERE removed_at IS NULL AND is_epic = 0 ORDER BY CAST(id AS INTEGER)',
+      )
+      .all() as { id: string; key: string }[];
+    const unitsOf = sql.prepare('SELECT unit FROM sync_unit_members WHERE item_id = ?');
+    const step = Math.max(1, Math.floor(ids.length / size.changed));
+    const picked = ids.filter((_, n) => n % step === 0).slice(0, size.changed);
+    const changedPerUnit = new Map<string, number>();
+    for (const [n, issue] of picked.entries()) {
+      jira.updateIssue(issue.key, { summary: `Changed for the benchmark ${n}` });
+      for (const { unit } of unitsOf.all(issue.id) as { unit: string }[])
+        changedPerUnit.set(unit, (changedPerUnit.get(unit) ?? 0) + 1);
+    }
+    resetStats();
+    t0 = performance.now();
+    const incremental = await sync(false);
+    const incrementalMs = performance.now() - t0;
+    if (incremental.run.failed.length > 0) throw new Error('incremental sync failed');
+    const incrementalRequests = requestsMade();
+    let incrementalMin = 1 + repos.length * 2;
+    for (const u of unitSizes) {
+      const changed = changedPerUnit.get(u.unit) ?? 0;
+      incrementalMin +=
+        Math.max(1, ceil(changed, 100)) + Math.max(1, ceil(u.n, 5000)) + ceil(changed, 1000);
+    }
+
+    // ── raw fetch: the full sync's requests again, plain fetch, same concurrency ────────────
+    const concurrency = loaded.config.sync.concurrency;
+    let next = 0;
+    t0 = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        while (next < recorded.length) {
+          const request = recorded[next++];
+          if (!request) break;
+          const response = await fetch(request.url, request.init);
+          JSON.parse(await response.text());
+        }
+      }),
+    );
+    const rawMs = performance.now() - t0;
+
+    closeDatabase(db);
+    return {
+      scale: {
+        jiraIssues: size.issues,
+        epics: loaded.config.bets.flatMap((b) =>
+          b.programs.flatMap((p) => p.projects.flatMap((x) => x.jira?.epics ?? [])),
+        ).length,
+        githubPrs: size.prs,
+        repos: repos.length,
+      },
+      fullSync: {
+        wallMs: Math.round(fullMs),
+        requests: fullRequests,
+        minRequests: fullMin,
+        peakRssMb: Math.round(peakRss / 2 ** 20),
+      },
+      rawFetch: { wallMs: Math.round(rawMs), requests: recorded.length },
+      incremental: {
+        changedIssues: picked.length,
+        wallMs: Math.round(incrementalMs),
+        requests: incrementalRequests,
+        minRequests: incrementalMin,
+      },
+      noChange,
+    };
+  } finally {
+    await org.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
+  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' } } });
+  const scale = values.scale === 'full' ? 'full' : 'small';
+  const result = await benchSync({ scale });
+  console.log(JSON.stringify(result, null, 2));
+}
