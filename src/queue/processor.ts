@@ -91,6 +91,17 @@ function whenGraceExpires(
   };
 }
 
+/** The source unit a sync job works on (`payload.unit.id`), for logs. */
+function unitOf(data: unknown): string | undefined {
+  if (typeof data !== 'object' || data === null || !('unit' in data)) return undefined;
+  const unit: unknown = data.unit;
+  if (typeof unit === 'string') return unit;
+  if (typeof unit === 'object' && unit !== null && 'id' in unit && typeof unit.id === 'string') {
+    return unit.id;
+  }
+  return undefined;
+}
+
 /** Puts the job back in the queue, to run at `at` (ms), without spending an attempt. */
 async function putBack(job: Job, token: string | undefined, at: number): Promise<never> {
   await job.moveToDelayed(at, token);
@@ -105,7 +116,13 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
     }
     const { definition, hosts } = entry;
     const dedupId = job.opts.deduplication?.id ?? null;
-    const logger = deps.logger.child({ job: job.name, jobId: job.id, queue, dedupId });
+    const logger = deps.logger.child({
+      job: job.name,
+      jobId: job.id,
+      queue,
+      dedupId,
+      unit: unitOf(job.data),
+    });
 
     const heldUntil = await deps.holds.heldUntil(hosts);
     if (heldUntil) {

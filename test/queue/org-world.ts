@@ -172,3 +172,40 @@ export function dumpTables(file: string, tables: readonly string[]): Record<stri
     db.close();
   }
 }
+
+/** The tables a sync, and the rollup after it, fill: what "the same database" means. */
+export const DATA_TABLES = [
+  'jira_issues',
+  'jira_issue_keys',
+  'jira_issue_links',
+  'jira_status_transitions',
+  'github_issues',
+  'github_pull_requests',
+  'pull_request_jira_keys',
+  'quarantined_items',
+  'rollup_snapshots',
+] as const;
+
+/** A seeded sequence for reproducible random points (printed by the tests that use it). */
+export function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (Math.imul(state, 1664525) + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Queues jobs from the test process, as `northstar enqueue` would. */
+export async function withQueues<T>(
+  prefix: string,
+  use: (queues: QueueSet) => Promise<T>,
+): Promise<T> {
+  const connection = workerConnection();
+  const queues = createQueueSet({ connection, prefix });
+  try {
+    return await use(queues);
+  } finally {
+    await queues.close();
+    connection.disconnect();
+  }
+}

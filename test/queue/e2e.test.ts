@@ -1,0 +1,153 @@
+/**
+ * The queue's end-to-end "must show" scenarios: real `northstar worker` processes, a real Redis
+ * (unique prefix each), the emulators of a small seeded org, and a database compared with that
+ * of an uninterrupted `northstar run`.
+ */
+import { existsSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  cli,
+  DATA_TABLES,
+  dbFileIn,
+  dumpTables,
+  startWorker,
+  startWorld,
+  waitIdle,
+  withQueues,
+  type OrgWorld,
+} from './org-world.js';
+import { waitFor } from './helpers.js';
+
+let world: OrgWorld;
+let reference: Record<string, unknown[]>;
+
+beforeAll(async () => {
+  world = await startWorld({
+    seed: 'e2e',
+    issues: 80,
+    prs: 24,
+    extraConfig: 'writeback:\n  enabled: false\n',
+  });
+  const db = dbFileIn(world, 'reference');
+  const run = await cli(world, ['run', '--full', '--no-report', '--json'], { db });
+  expect(run.code, run.stderr).toBe(0);
+  reference = dumpTables(db, DATA_TABLES);
+}, 120_000);
+
+afterAll(async () => {
+  await world.close();
+});
+
+function enqueueFullSync(prefix: string): Promise<unknown> {
+  return withQueues(prefix, (queues) =>
+    queues
+      .get('ingest')
+      .add(
+        'sync-start',
+        { full: true },
+        { deduplication: { id: 'sync-start', keepLastIfActive: true } },
+      ),
+  );
+}
+
+describe('queue end to end', () => {
+  it('a scheduled cycle runs through the queues and gives the same database as northstar run', async () => {
+    const prefix = world.newPrefix('scheduled');
+    const db = dbFileIn(world, 'scheduled');
+    const worker = startWorker(world, { db, prefix });
+    // The worker upserts `schedule.sync`; its next run waits as a delayed job: run it now.
+    await waitFor(
+      () =>
+        withQueues(prefix, async (queues) => {
+          const delayed = await queues.get('ingest').getDelayed();
+          const scheduled = delayed.find((j) => j.repeatJobKey === 'schedule:sync');
+          if (!scheduled) return false;
+          await scheduled.promote();
+          return true;
+        }),
+      { timeoutMs: 60_000, what: 'the scheduled sync' },
+    );
+    await waitIdle(prefix);
+    worker.child.kill('SIGTERM');
+    expect((await worker.done).code).toBe(0);
+    expect(dumpTables(db, DATA_TABLES)).toEqual(reference);
+  }, 240_000);
+
+  it('an invalid token fails the job once, with the reason in northstar status', async () => {
+    const prefix = world.newPrefix('badtoken');
+    const db = dbFileIn(world, 'badtoken');
+    const badToken = 'ghp_not-a-valid-token-4711';
+    await enqueueFullSync(prefix);
+    const worker = startWorker(world, {
+      db,
+      prefix,
+      args: ['--no-schedules'],
+      env: { GITHUB_TOKEN: badToken },
+    });
+    await waitIdle(prefix);
+    worker.child.kill('SIGTERM');
+    expect((await worker.done).code).toBe(0);
+    const status = await cli(world, ['status', '--json'], { db, prefix });
+    expect(status.code).toBe(0);
+    const json = JSON.parse(status.stdout) as {
+      queue: { failed: { name: string; reason: string; attempts: number }[] };
+    };
+    const failed = json.queue.failed.filter((f) => f.name === 'sync-github');
+    expect(failed.length).toBeGreaterThan(0);
+    for (const f of failed) {
+      expect(f.attempts).toBe(1);
+      expect(f.reason).toMatch(/github rejected the credentials/);
+    }
+    expect(status.stdout).not.toContain(badToken);
+    // Jira's token was fine: its items are all there.
+    expect(dumpTables(db, ['jira_issues'])).toEqual({ jira_issues: reference['jira_issues'] });
+  }, 240_000);
+
+  it('SIGTERM during a sync exits within 10 s; the next start resumes from the saved cursor', async () => {
+    const prefix = world.newPrefix('sigterm');
+    const db = dbFileIn(world, 'sigterm');
+    const { jira, github } = world.org;
+    // Slow pages so the signal lands in the middle of the sync.
+    jira.emulator.control.setFaults({ latencyMs: 250 });
+    github.emulator.control.faults({ latencyMs: 250 });
+    jira.emulator.server.resetStats();
+    github.emulator.server.resetStats();
+    try {
+      await enqueueFullSync(prefix);
+      const first = startWorker(world, { db, prefix, args: ['--no-schedules'] });
+      await waitFor(
+        () => Promise.resolve(jira.emulator.server.stats().total >= 6 && existsSync(db)),
+        {
+          timeoutMs: 60_000,
+          what: 'the sync to be under way',
+        },
+      );
+      const t0 = Date.now();
+      first.child.kill('SIGTERM');
+      const stopped = await first.done;
+      const stopMs = Date.now() - t0;
+      expect(stopped.code).toBe(0);
+      expect(stopMs).toBeLessThan(10_000);
+      const pending = await withQueues(prefix, async (queues) => {
+        let n = 0;
+        for (const q of queues.all())
+          n += (await q.getWaitingCount()) + (await q.getDelayedCount());
+        return n;
+      });
+      expect(pending).toBeGreaterThan(0); // the rest of the sync is still queued, nothing lost
+      const before = jira.emulator.server.stats().total + github.emulator.server.stats().total;
+      const second = startWorker(world, { db, prefix, args: ['--no-schedules'] });
+      await waitIdle(prefix, 120_000);
+      second.child.kill('SIGTERM');
+      expect((await second.done).code).toBe(0);
+      const after = jira.emulator.server.stats().total + github.emulator.server.stats().total;
+      console.log(
+        `SIGTERM: stopped in ${stopMs} ms; ${before} requests before, ${after - before} after`,
+      );
+    } finally {
+      jira.emulator.control.setFaults({});
+      github.emulator.control.faults({});
+    }
+    expect(dumpTables(db, DATA_TABLES)).toEqual(reference);
+  }, 240_000);
+});
