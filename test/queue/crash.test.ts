@@ -4,6 +4,7 @@
  * that of an uninterrupted `northstar run`: nothing lost, nothing duplicated.
  */
 import { existsSync } from 'node:fs';
+import { waitFor } from './helpers.js';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import {
   cli,
@@ -71,6 +72,13 @@ it(`SIGKILL at ${TRIALS} random points of a full sync: the restarted worker ends
     killedAt.push(`${delayMs} ms (${storedIssues(db)} issues stored)`);
 
     const second = startWorker(world, { db, prefix, args: ['--no-schedules'] });
+    // Wait until it consumes (its SIGTERM handling is in place by then): the kill may have come
+    // after the last job, and an idle queue alone would not show the worker started.
+    await waitFor(
+      () =>
+        withQueues(prefix, async (queues) => (await queues.get('ingest').getWorkersCount()) > 0),
+      { timeoutMs: 60_000, what: 'the restarted worker to consume' },
+    );
     await waitIdle(prefix, 120_000);
     second.child.kill('SIGTERM');
     expect((await second.done).code).toBe(0);
