@@ -103,6 +103,61 @@ describe('queue end to end', () => {
     expect(dumpTables(db, ['jira_issues'])).toEqual({ jira_issues: reference['jira_issues'] });
   }, 240_000);
 
+  it('a 429 storm is waited out: jobs delayed, no attempt spent, no early retry, same database', async () => {
+    const prefix = world.newPrefix('storm');
+    const db = dbFileIn(world, 'storm');
+    const { jira, github } = world.org;
+    // Every 3rd request to Jira and every 2nd to GitHub is a 429 announcing a 1 s wait (the
+    // queue-level delay itself is shown in error-policy.test.ts: this is the whole pipeline).
+    jira.emulator.control.setFaults({ rateLimit: { every: 3, retryAfterSeconds: 1 } });
+    github.emulator.control.faults({ rateLimit: { every: 2, retryAfterSeconds: 1 } });
+    jira.emulator.server.resetStats();
+    github.emulator.server.resetStats();
+    try {
+      await enqueueFullSync(prefix);
+      const worker = startWorker(world, { db, prefix, args: ['--no-schedules'] });
+      await waitIdle(prefix, 180_000);
+      worker.child.kill('SIGTERM');
+      expect((await worker.done).code).toBe(0);
+    } finally {
+      jira.emulator.control.setFaults({});
+      github.emulator.control.faults({});
+    }
+    const jiraStats = jira.emulator.server.stats();
+    const githubStats = github.emulator.server.stats();
+    console.log(
+      `429 storm: jira ${jiraStats.total} requests, ${jiraStats.faults.rateLimit} answered 429, ${jiraStats.earlyRetries} in flight; ` +
+        `github ${githubStats.total} requests, ${githubStats.faults.rateLimit} answered 429, ${githubStats.earlyRetries} in flight`,
+    );
+    // The storm happened on both sites ...
+    expect(jiraStats.faults.rateLimit).toBeGreaterThan(0);
+    expect(githubStats.faults.rateLimit).toBeGreaterThan(0);
+    // ... and nobody knocked again before the announced time. A request already in flight when
+    // another got its 429 arrives a few ms into the wait; one sent after the answer (a retry)
+    // would arrive later, so only those count.
+    const retriedEarly = [jira, github].flatMap((site) =>
+      site.emulator.server.rateLimits.earlyRetryLog.filter((e) => e.earlyByMs < 750),
+    );
+    expect(retriedEarly).toEqual([]);
+    // ... no job failed or spent more than its first attempt ...
+    const jobs = await withQueues(prefix, async (queues) => {
+      const out: { name: string; attemptsMade: number }[] = [];
+      let failed = 0;
+      for (const q of queues.all()) {
+        failed += await q.getFailedCount();
+        for (const j of await q.getCompleted(0, 1000)) {
+          out.push({ name: j.name, attemptsMade: j.attemptsMade });
+        }
+      }
+      return { failed, completed: out };
+    });
+    expect(jobs.failed).toBe(0);
+    expect(jobs.completed.length).toBeGreaterThan(0);
+    expect(jobs.completed.filter((j) => j.attemptsMade > 1)).toEqual([]);
+    // ... and the database is that of a run without a storm.
+    expect(dumpTables(db, DATA_TABLES)).toEqual(reference);
+  }, 240_000);
+
   it('SIGTERM during a sync exits within 10 s; the next start resumes from the saved cursor', async () => {
     const prefix = world.newPrefix('sigterm');
     const db = dbFileIn(world, 'sigterm');

@@ -2,13 +2,21 @@
  * The jira.js client (REST v3, Basic auth with the API user's e-mail and token), with its HTTP
  * going through northstar's transport (`../transport.ts`): one gate per site so a 429 holds
  * back every request, one count per attempt, and HTTP failures turned into typed errors here —
- * with the answer's headers at hand, which jira.js's own exceptions do not keep.
+ * with the answer's headers at hand, which jira.js's own exceptions do not keep. A 429 with a
+ * short `Retry-After` is waited out once in place (like Octokit's throttling plugin for GitHub):
+ * a job that restarted from scratch on every 429 could never finish a storm.
  */
 import { Version3Client } from 'jira.js';
 import type { JiraConfig } from '../../config/schema.js';
-import { SourceError, TransientError } from '../../lib/errors/index.js';
+import { RateLimitedError, SourceError, TransientError } from '../../lib/errors/index.js';
 import { httpError } from '../http-errors.js';
 import { meteredFetch, type TransportOptions } from '../transport.js';
+
+/** Longest announced wait sat out inside one request, as Octokit's throttling does for GitHub. */
+const MAX_INLINE_WAIT_MS = 60_000;
+
+/** How many 429s in a row one request waits out before the job is handed back to the queue. */
+const INLINE_RATE_LIMIT_RETRIES = 1;
 
 /** The part of an axios request config the adapter reads (jira.js builds it). */
 interface AdapterConfig {
@@ -60,21 +68,45 @@ function jiraAdapter(transport: TransportOptions) {
     const method = (config.method ?? 'get').toUpperCase();
     const url = requestUrl(config);
     const resource = `${method} ${new URL(url).pathname}`;
+    const init: RequestInit = {
+      method,
+      headers: plainHeaders(config),
+      ...(config.data !== undefined && config.data !== null
+        ? { body: typeof config.data === 'string' ? config.data : JSON.stringify(config.data) }
+        : {}),
+      ...(config.signal ? { signal: config.signal } : {}),
+    };
     try {
-      const response = await send(url, {
-        method,
-        headers: plainHeaders(config),
-        ...(config.data !== undefined && config.data !== null
-          ? { body: typeof config.data === 'string' ? config.data : JSON.stringify(config.data) }
-          : {}),
-        ...(config.signal ? { signal: config.signal } : {}),
-      });
-      const text = await response.text();
+      let response = await send(url, init);
+      let text = await response.text();
+      // A short announced wait is sat out here (the gate holds the request until then), so a
+      // job keeps the work it has done; a long one, or a second 429 in a row, goes to the queue.
+      for (let waited = 0; waited < INLINE_RATE_LIMIT_RETRIES; waited++) {
+        if (response.status !== 429 || config.signal?.aborted === true) break;
+        const failed = response;
+        const error = httpError({
+          source: 'jira',
+          status: failed.status,
+          header: (name) => failed.headers.get(name),
+          resource,
+          detail: errorDetail(text),
+          now: transport.clock.now(),
+        });
+        if (
+          !(error instanceof RateLimitedError) ||
+          error.resetAt.getTime() - transport.clock.now().getTime() > MAX_INLINE_WAIT_MS
+        ) {
+          break;
+        }
+        response = await send(url, init);
+        text = await response.text();
+      }
       if (response.status >= 400) {
+        const failed = response;
         throw httpError({
           source: 'jira',
-          status: response.status,
-          header: (name) => response.headers.get(name),
+          status: failed.status,
+          header: (name) => failed.headers.get(name),
           resource,
           detail: errorDetail(text),
           now: transport.clock.now(),
