@@ -12,6 +12,7 @@ import { createJiraClient } from '../sources/jira/client.js';
 import { JiraSource } from '../sources/jira/source.js';
 import { HostGate } from '../sources/host-gate.js';
 import { RequestMeter } from '../sources/meter.js';
+import type { RateBudget } from '../sources/transport.js';
 
 export interface CreateSyncSourcesOptions {
   config: NorthstarConfig;
@@ -25,14 +26,19 @@ export interface CreateSyncSourcesOptions {
 export function createSyncSources(options: CreateSyncSourcesOptions): SyncSources {
   const { config, clock, logger } = options;
   const meter = options.meter ?? new RequestMeter();
+  const budgets = new Map<string, RateBudget>();
   const transport = (gate: HostGate) => ({
     gate,
     meter,
     clock,
+    onBudget: (budget: RateBudget) => {
+      budgets.set(budget.source, budget);
+    },
     ...(options.fetch ? { fetch: options.fetch } : {}),
   });
   return {
     meter,
+    budgets,
     jira: config.jira
       ? new JiraSource({
           client: createJiraClient({ config: config.jira, transport: transport(new HostGate()) }),

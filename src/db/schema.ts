@@ -38,7 +38,7 @@ export const jiraIssues = sqliteTable(
     epicLinkKey: text('epic_link_key'),
     /** `updated_at` when the status changelog was last read (differs: transitions to fetch). */
     changelogUpdatedAt: text('changelog_updated_at'),
-    /** Source unit that last saw the item (e.g. `jira:epic:INFRA-123`, `jira:jql:project-id`). */
+    /** The first (by name) source unit that selects the item (e.g. `epic:INFRA-123`, `jql:<project-id>`). */
     unit: text('unit').notNull(),
     contentHash: text('content_hash').notNull(),
     syncedAt: text('synced_at').notNull(),

@@ -16,6 +16,7 @@
 import type { z } from 'zod';
 import { AuthError, RateLimitedError, SourceError } from '../lib/errors/index.js';
 import type { Logger } from '../lib/logger.js';
+import { logJobRun, type FinishedJob } from './run-log.js';
 import type { JobContext, JobDefinition, JobRequest, ProgressUpdate } from './types.js';
 
 /** A job definition with its payload type erased, as the runner holds them. */
@@ -189,12 +190,14 @@ export async function runInline(
     };
     let attempt = 0;
     let waits = 0;
+    const startedAt = new Date();
     for (;;) {
       followUps.length = 0;
       try {
         const payload = job.payload.parse(request.payload);
         const result = await job.handle(payload, ctx);
         report.completed++;
+        logRun(job, request, startedAt, { result });
         for (const next of followUps) add(next);
         options.onResult?.({ name: job.name, jobId: request.jobId, payload, result });
         return;
@@ -227,7 +230,28 @@ export async function runInline(
     }
   }
 
+  /** Into the job log (`job_runs`); a database that cannot take it never fails the job. */
+  function logRun(
+    job: RunnableJob,
+    request: JobRequest,
+    startedAt: Date,
+    outcome: Pick<FinishedJob, 'result' | 'error'>,
+  ): void {
+    try {
+      logJobRun(options.context.db(), {
+        name: job.name,
+        jobId: request.jobId ?? 'inline',
+        startedAt,
+        finishedAt: new Date(),
+        ...outcome,
+      });
+    } catch (error) {
+      options.context.logger.warn({ err: error }, 'could not write the job log');
+    }
+  }
+
   function start(request: JobRequest, job: RunnableJob): void {
+    const started = new Date();
     const isFetch = job.queue === 'sync';
     if (isFetch) runningFetch++;
     else runningWrite++;
@@ -236,6 +260,7 @@ export async function runInline(
         const message = error instanceof Error ? error.message : String(error);
         const errorName = error instanceof Error ? error.name : 'Error';
         report.failed.push({ name: job.name, jobId: request.jobId, error: message, errorName });
+        if (!signal.aborted) logRun(job, request, started, { error: message });
         options.context.logger.error({ job: job.name, err: error }, 'job failed');
         if (error instanceof AuthError) {
           // Every other request to that source would be refused the same way: stop now.

@@ -51,6 +51,7 @@ export function createSyncGitHubJob(
             next: page.next,
             firstEtag: first ? page.etag : payload.firstEtag,
             oldestUpdatedAt: page.oldestUpdatedAt,
+            budget: sources.budgets.get('github') ?? null,
           },
         }),
       );

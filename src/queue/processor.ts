@@ -19,6 +19,7 @@ import {
   UnknownJobError,
 } from '../lib/errors/index.js';
 import type { Logger } from '../lib/logger.js';
+import { logJobRun, type FinishedJob } from '../jobs/run-log.js';
 import { enqueueJob } from './enqueue.js';
 import { decide, wakeAt } from './error-policy.js';
 import type { HostHolds } from './host-holds.js';
@@ -34,6 +35,11 @@ export interface ProcessorDeps {
   logger: Logger;
   /** The database, or null in a fetch-only process. */
   db: (() => Db) | null;
+  /**
+   * The database while this process owns it, for the job log of jobs that do not use it
+   * (fetches): null when another process owns it.
+   */
+  ownedDb?: () => Db | null;
   /** Aborted when the process starts shutting down. */
   shutdown: AbortSignal;
   /** After shutdown starts, how long a running job may take before it is put back. */
@@ -169,11 +175,28 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
     };
 
     const started = Date.now();
+    /** Into the job log, where this process owns the database; never fails the job. */
+    const logRun = (outcome: Pick<FinishedJob, 'result' | 'error'>): void => {
+      try {
+        const db = deps.db ? deps.db() : (deps.ownedDb?.() ?? null);
+        if (!db) return;
+        logJobRun(db, {
+          name: job.name,
+          jobId: job.id ?? null,
+          startedAt: new Date(started),
+          finishedAt: new Date(),
+          ...outcome,
+        });
+      } catch (error) {
+        logger.warn({ err: error }, 'could not write the job log');
+      }
+    };
     logger.debug({ attempt: job.attemptsMade + 1 }, 'job started');
     const grace = whenGraceExpires(deps.shutdown, deps.shutdownGraceMs);
     try {
       const result = await Promise.race([definition.handle(parsed.data, ctx), grace.expired]);
       logger.debug({ ms: Date.now() - started }, 'job finished');
+      logRun({ result });
       return result;
     } catch (error) {
       if (deps.shutdown.aborted) {
@@ -194,10 +217,16 @@ export function createProcessor(queue: QueueName, deps: ProcessorDeps): Processo
         }
         case 'fail':
           logger.error({ reason: decision.reason }, 'job failed (not retried)');
+          logRun({ error: decision.reason });
           throw new UnrecoverableError(decision.reason);
-        case 'retry':
+        case 'retry': {
+          const attempts = job.opts.attempts ?? 1;
+          if (job.attemptsMade + 1 >= attempts) {
+            logRun({ error: `${decision.reason} (after ${String(attempts)} attempts)` });
+          }
           logger.warn({ reason: decision.reason, attempt: job.attemptsMade + 1 }, 'job will retry');
           throw error;
+        }
       }
     } finally {
       grace.cancel();

@@ -92,6 +92,7 @@ export async function startWorkerRuntime(options: WorkerRuntimeOptions): Promise
     logger,
     shutdown: shutdown.signal,
     shutdownGraceMs: options.shutdownGraceMs ?? DEFAULT_SHUTDOWN_GRACE_MS,
+    ownedDb: () => (role === 'owner' ? db : null),
   };
 
   function startWorker(queue: QueueName, withDb: boolean, concurrency: number): void {

@@ -91,7 +91,15 @@ describe('queue end to end', () => {
     expect(status.code).toBe(0);
     const json = JSON.parse(status.stdout) as {
       queue: { failed: { name: string; reason: string; attempts: number }[] };
+      recentFailures: { job: string; error: string }[];
     };
+    // The database owner wrote it into the job log too.
+    expect(json.recentFailures).toContainEqual(
+      expect.objectContaining({
+        job: 'sync-github',
+        error: expect.stringMatching(/github rejected the credentials/) as unknown,
+      }),
+    );
     const failed = json.queue.failed.filter((f) => f.name === 'sync-github');
     expect(failed.length).toBeGreaterThan(0);
     for (const f of failed) {

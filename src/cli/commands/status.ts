@@ -64,6 +64,12 @@ export function formatStatus(s: StatusReport): string {
   lines.push('', `Quarantined items (${s.quarantined.total}):`);
   for (const q of s.quarantined.items)
     lines.push(`  ${q.source} ${q.itemRef} (${q.unit}): ${q.reason}`);
+  lines.push('', 'Recent job runs:');
+  if (s.recentRuns.length === 0) lines.push('  (none yet)');
+  for (const r of s.recentRuns) {
+    const error = r.error !== null ? `: ${r.error}` : '';
+    lines.push(`  ${r.finishedAt ?? r.startedAt} ${r.job} ${r.status}${error}`);
+  }
   lines.push('', 'API budget:');
   if (s.rateLimits.length === 0) lines.push('  (not observed yet)');
   for (const r of s.rateLimits) {

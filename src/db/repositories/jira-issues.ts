@@ -36,9 +36,12 @@ export class JiraIssueStore {
   }
 
   private readonly client: Database.Database;
+  /** The first (by name) unit that selects an issue: its `unit`, whatever order pages came in. */
+  private readonly firstMember: Database.Statement<[string], { unit: string | null }>;
+  private readonly setUnit: Database.Statement<[string, string]>;
   private readonly existing: Database.Statement<
     [string],
-    { content_hash: string; removed_at: string | null }
+    { content_hash: string; removed_at: string | null; unit: string }
   >;
   private readonly upsert: Database.Statement;
   private readonly deleteLinks: Database.Statement;
@@ -60,7 +63,13 @@ export class JiraIssueStore {
   constructor(db: Db) {
     const c = db.$client;
     this.client = c;
-    this.existing = c.prepare('SELECT content_hash, removed_at FROM jira_issues WHERE id = ?');
+    this.existing = c.prepare(
+      'SELECT content_hash, removed_at, unit FROM jira_issues WHERE id = ?',
+    );
+    this.firstMember = c.prepare(
+      'SELECT MIN(unit) AS unit FROM sync_unit_members WHERE item_id = ?',
+    );
+    this.setUnit = c.prepare('UPDATE jira_issues SET unit = ? WHERE id = ?');
     this.upsert = c.prepare(`
       INSERT INTO jira_issues (id, key, project_key, issue_type, is_epic, summary, status,
         status_category, resolution, assignee_id, assignee_name, priority, labels, story_points,
@@ -124,9 +133,12 @@ export class JiraIssueStore {
       const hash = hashOf(issue);
       const row = this.existing.get(issue.id);
       if (row && row.content_hash === hash && row.removed_at === null) {
+        // Selected by a unit that sorts first: it becomes the issue's unit (no other change).
+        if (options.unit < row.unit) this.setUnit.run(options.unit, issue.id);
         counts.unchanged++;
         continue;
       }
+      const unit = this.firstMember.get(issue.id)?.unit ?? options.unit;
       counts.written++;
       this.upsert.run({
         id: issue.id,
@@ -150,7 +162,7 @@ export class JiraIssueStore {
         parentId: issue.parentId,
         parentKey: issue.parentKey,
         epicLinkKey: issue.epicLinkKey,
-        unit: options.unit,
+        unit,
         contentHash: hash,
         syncedAt: options.now,
       });

@@ -40,10 +40,21 @@ export interface RecentFailure {
   error: string | null;
 }
 
+export interface RecentRun {
+  job: string;
+  jobId: string | null;
+  startedAt: string;
+  finishedAt: string | null;
+  status: string;
+  error: string | null;
+}
+
 export interface SyncStatus {
   units: UnitStatus[];
   quarantined: { total: number; items: QuarantinedStatus[] };
   rateLimits: RateLimitStatus[];
+  /** The newest entries of the job log (`job_runs`), newest first. */
+  recentRuns: RecentRun[];
   recentFailures: RecentFailure[];
 }
 
@@ -75,14 +86,8 @@ export function readSyncStatus(db: Db, now: Date): SyncStatus {
     .where(isNull(quarantinedItems.resolvedAt))
     .orderBy(desc(quarantinedItems.lastSeenAt))
     .all();
-  const failures = db
-    .select()
-    .from(jobRuns)
-    .orderBy(desc(jobRuns.startedAt))
-    .limit(200)
-    .all()
-    .filter((r) => r.status === 'failed')
-    .slice(0, SHOWN);
+  const runs = db.select().from(jobRuns).orderBy(desc(jobRuns.id)).limit(200).all();
+  const failures = runs.filter((r) => r.status === 'failed').slice(0, SHOWN);
   return {
     units,
     quarantined: {
@@ -96,6 +101,14 @@ export function readSyncStatus(db: Db, now: Date): SyncStatus {
       })),
     },
     rateLimits: db.select().from(rateLimits).orderBy(rateLimits.source).all(),
+    recentRuns: runs.slice(0, 10).map((r) => ({
+      job: r.job,
+      jobId: r.jobId,
+      startedAt: r.startedAt,
+      finishedAt: r.finishedAt,
+      status: r.status,
+      error: r.error,
+    })),
     recentFailures: failures.map((r) => ({
       job: r.job,
       jobId: r.jobId,

@@ -7,6 +7,7 @@
  */
 import { GitHubItemStore } from '../../db/repositories/github-items.js';
 import { QuarantineStore } from '../../db/repositories/quarantine.js';
+import { RateLimitStore } from '../../db/repositories/rate-limits.js';
 import { SourceCursorStore } from '../../db/repositories/source-cursors.js';
 import type { JobContext, JobRequest } from '../types.js';
 import type { IngestPagePayload, PageCounts } from './payloads.js';
@@ -25,6 +26,7 @@ export function ingestGitHubPage(
   const now = ctx.clock.now().toISOString();
   const { unit, run } = payload;
   return db.$client.transaction(() => {
+    if (payload.budget) RateLimitStore.for(db).record(payload.budget);
     const issues = store.upsertIssues(payload.issues, now);
     const pulls = store.upsertPulls(payload.pulls, now);
     quarantine.record(

@@ -75,6 +75,15 @@ export const SyncGitHubPayload = z.object({
 });
 export type SyncGitHubPayload = z.infer<typeof SyncGitHubPayload>;
 
+/** An API budget reading (`x-ratelimit-*`) as the transport saw it. */
+export const BudgetReading = z.object({
+  source: SourceName,
+  limit: z.number().nullable(),
+  remaining: z.number().nullable(),
+  resetAt: z.string().nullable(),
+  observedAt: z.string(),
+});
+
 const Quarantined = z.object({
   source: SourceName,
   itemRef: z.string(),
@@ -133,6 +142,8 @@ export const IngestPagePayload = z.discriminatedUnion('kind', [
     next: z.string().nullable(),
     firstEtag: z.string().nullable(),
     oldestUpdatedAt: z.string().nullable(),
+    /** GitHub's budget after this page, stored for `northstar status`. */
+    budget: BudgetReading.nullable().optional(),
   }),
 ]);
 export type IngestPagePayload = z.infer<typeof IngestPagePayload>;

@@ -6,6 +6,7 @@
 import type { GitHubSource } from '../../sources/github/source.js';
 import type { JiraSource } from '../../sources/jira/source.js';
 import type { RequestMeter } from '../../sources/meter.js';
+import type { RateBudget } from '../../sources/transport.js';
 import { contentHash } from '../../lib/hash.js';
 import type { JobRequest } from '../types.js';
 
@@ -13,11 +14,24 @@ export interface SyncSources {
   jira: JiraSource | null;
   github: GitHubSource | null;
   meter: RequestMeter;
+  /**
+   * The last API budget each host announced to this process (`x-ratelimit-*`). It travels to the
+   * database owner with the fetched page, which stores it for `northstar status`.
+   */
+  budgets: Map<string, RateBudget>;
 }
 
-/** A deterministic job id: the same page of the same run is never queued twice. */
+/**
+ * A deterministic job id: the same page of the same run is never queued twice. A budget reading
+ * riding along with the page is not part of what the job is.
+ */
 export function jobRequest(request: Omit<JobRequest, 'jobId'>): JobRequest {
-  return { ...request, jobId: `${request.name}.${contentHash(request.payload)}` };
+  const { payload } = request;
+  const identity =
+    typeof payload === 'object' && payload !== null && 'budget' in payload
+      ? { ...payload, budget: undefined }
+      : payload;
+  return { ...request, jobId: `${request.name}.${contentHash(identity)}` };
 }
 
 export function rollupRequest(projectIds: readonly string[]): JobRequest {

@@ -63,6 +63,24 @@ describe('northstar sync', () => {
       org.jira.emulator.control.stats().total + org.github.emulator.control.stats().total;
     expect(doc.totals['requests']).toBe(seen);
 
+    // `status` shows GitHub's budget as the last answer announced it, and the job log.
+    const status = await runCli(['--config', configFile, '--db', db, 'status', '--json'], {
+      env: { REDIS_URL: 'redis://127.0.0.1:1' },
+    });
+    expect(status.code).toBe(0);
+    const report = JSON.parse(status.stdout) as {
+      rateLimits: { source: string; limit: number; remaining: number; resetAt: string }[];
+      recentRuns: { job: string; status: string }[];
+    };
+    const budget = report.rateLimits.find((r) => r.source === 'github');
+    const headers = org.github.emulator.control.rateLimit('northstar-bot');
+    expect(budget).toMatchObject({ limit: headers.limit, remaining: headers.remaining });
+    expect(Date.parse(budget?.resetAt ?? '')).toBeGreaterThan(Date.now());
+    expect(report.recentRuns).toContainEqual(
+      expect.objectContaining({ job: 'sync-start', status: 'ok' }),
+    );
+    expect(report.recentRuns.filter((r) => r.job === 'ingest-page')).toEqual([]);
+
     const again = await runCli([
       '--config',
       configFile,
