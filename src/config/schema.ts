@@ -86,10 +86,15 @@ export const GitHubConfig = z.strictObject({
 });
 export type GitHubConfig = z.infer<typeof GitHubConfig>;
 
+/**
+ * Which jobs the worker schedules. Without a `schedule:` section all three run on the defaults;
+ * a `schedule:` section lists exactly the schedules wanted (an entry left out is not scheduled,
+ * and the worker removes its scheduler on the next start).
+ */
 export const ScheduleConfig = z.strictObject({
-  sync: CronExpression.default('*/15 * * * *'),
-  writeback: CronExpression.default('0 * * * *'),
-  report: CronExpression.default('0 8 * * MON'),
+  sync: CronExpression.optional(),
+  writeback: CronExpression.optional(),
+  report: CronExpression.optional(),
 });
 export type ScheduleConfig = z.infer<typeof ScheduleConfig>;
 
