@@ -2,8 +2,11 @@
  * Sync against the seeded org's emulators, with the real clients, a real SQLite file and the
  * in-process runner (what `northstar sync` runs):
  *
- * - `fullSync`: `sync --full` into an empty database (wall time, HTTP requests, peak RSS of this
- *   process — which also holds both emulators and their data).
+ * The emulators run in a child process (`emulator-host.ts`: same process tree, its own core),
+ * so the times, CPU and memory measured here are northstar's, as against the real sites.
+ *
+ * - `fullSync`: `sync --full` into an empty database (wall time, HTTP requests, peak RSS of the
+ *   northstar process; the emulators' own peak is reported beside it).
  * - `noChange`: an incremental sync right after it, nothing changed remotely: write requests
  *   (the emulators' count), item rows written (rows whose `synced_at` is in the run), GitHub
  *   answers 304 of all GitHub requests.
@@ -29,14 +32,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { orgConfigOptions, renderOrgConfig } from '../../src/cli/emulate/config.js';
+import { fork } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { runSync } from '../../src/cli/run-sync.js';
 import { createSyncSources } from '../../src/cli/sources.js';
 import { buildHierarchy, parseConfigText } from '../../src/config/index.js';
 import { closeDatabase, openDatabase } from '../../src/db/open.js';
-import { startOrgEmulators } from '../../src/emulators/org/index.js';
 import { systemClock } from '../../src/lib/clock.js';
 import { silentLogger } from '../../src/lib/logger.js';
+import type { HostInfo, HostRequest, HostStats } from './emulator-host.js';
 
 export type Scale = 'small' | 'full';
 
@@ -47,7 +51,13 @@ const SIZES = {
 
 export interface SyncBenchResult {
   scale: { jiraIssues: number; epics: number; githubPrs: number; repos: number };
-  fullSync: { wallMs: number; requests: number; minRequests: number; peakRssMb: number };
+  fullSync: {
+    wallMs: number;
+    requests: number;
+    minRequests: number;
+    peakRssMb: number;
+    emulatorPeakRssMb: number;
+  };
   rawFetch: { wallMs: number; requests: number };
   incremental: { changedIssues: number; wallMs: number; requests: number; minRequests: number };
   noChange: {
@@ -66,12 +76,54 @@ interface Recorded {
 
 const ceil = (n: number, size: number): number => Math.ceil(n / size);
 
+type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
+
+interface EmulatorHost {
+  call<T>(request: WithoutId<HostRequest>): Promise<T>;
+}
+
+/** Forks `emulator-host.ts` and talks to it over IPC. */
+function startEmulatorHost(): EmulatorHost {
+  const child = fork(fileURLToPath(new URL('./emulator-host.ts', import.meta.url)), [], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  child.on('message', (message: { id: number; result?: unknown; error?: string }) => {
+    const waiter = pending.get(message.id);
+    pending.delete(message.id);
+    if (message.error !== undefined) waiter?.reject(new Error(message.error));
+    else waiter?.resolve(message.result);
+  });
+  child.on('exit', (code) => {
+    for (const waiter of pending.values())
+      waiter.reject(new Error(`the emulator host exited (${String(code)})`));
+    pending.clear();
+  });
+  return {
+    call<T>(request: WithoutId<HostRequest>): Promise<T> {
+      const id = nextId++;
+      return new Promise<T>((resolve, reject) => {
+        pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
+        child.send({ ...request, id });
+      });
+    },
+  };
+}
+
 export async function benchSync(options: { scale: Scale }): Promise<SyncBenchResult> {
   const size = SIZES[options.scale];
-  const org = await startOrgEmulators({ seed: 'bench', issues: size.issues, prs: size.prs });
+  const host = startEmulatorHost();
   const dir = mkdtempSync(join(tmpdir(), 'northstar-bench-sync-'));
   try {
-    const text = renderOrgConfig(org.org, orgConfigOptions(org));
+    const info = await host.call<HostInfo>({
+      op: 'start',
+      seed: 'bench',
+      issues: size.issues,
+      prs: size.prs,
+    });
+    const text = info.configText;
     const configFile = join(dir, 'northstar.yaml');
     writeFileSync(configFile, text);
     const loaded = parseConfigText(text, { file: configFile, env: {} });
@@ -98,19 +150,18 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     };
     const sync = (full: boolean) =>
       runSync({ app, sources: ['jira', 'github'], full, syncSources: sources });
-    const jira = org.jira.emulator.control;
-    const github = org.github.emulator.control;
-    const resetStats = (): void => {
-      jira.resetStats();
-      github.resetStats();
+    const resetStats = (): Promise<void> => host.call({ op: 'resetStats' });
+    const stats = (): Promise<HostStats> => host.call<HostStats>({ op: 'stats' });
+    const requestsMade = async (): Promise<number> => {
+      const s = await stats();
+      return s.jira.total + s.github.total;
     };
-    const requestsMade = (): number => jira.stats().total + github.stats().total;
     const sql = db.$client;
     const count = (query: string, ...args: unknown[]): number =>
       (sql.prepare(query).get(...args) as { n: number }).n;
 
     // ── full sync ──────────────────────────────────────────────────────────────────────────
-    resetStats();
+    await resetStats();
     recording = [];
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
@@ -123,7 +174,8 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     if (full.run.failed.length > 0)
       throw new Error(`full sync failed: ${full.run.failed[0]?.error ?? ''}`);
-    const fullRequests = requestsMade();
+    const fullRequests = await requestsMade();
+    const emulatorPeakRss = (await stats()).peakRssMb;
     const recorded = recording;
     recording = null;
 
@@ -133,8 +185,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
       unit: string;
       n: number;
     }[];
-    const repos = org.github.repos;
-    let fullMin = 3 + ceil(jira.projects().length, 100) + 1;
+    let fullMin = 3 + ceil(info.jiraProjects, 100) + 1;
     for (const u of unitSizes)
       fullMin += ceil(u.n, 100) + Math.max(1, ceil(u.n, 5000)) + ceil(u.n, 1000);
     const configuredRepos = new Set(
@@ -142,15 +193,13 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
         b.programs.flatMap((p) => p.projects.flatMap((x) => x.github?.repos ?? [])),
       ),
     );
-    for (const repo of github.store.repos()) {
-      if (!configuredRepos.has(github.store.fullName(repo))) continue;
-      const items = repo.items.size;
-      const pulls = [...repo.items.values()].filter((i) => i.pull !== null).length;
+    const repos = info.repos.filter((repo) => configuredRepos.has(repo.fullName));
+    for (const { items, pulls } of repos) {
       fullMin += Math.max(1, ceil(items, 100)) + Math.max(1, ceil(pulls, 100));
     }
 
     // ── no change ──────────────────────────────────────────────────────────────────────────
-    resetStats();
+    await resetStats();
     const noChangeStart = new Date().toISOString();
     t0 = performance.now();
     const quiet = await sync(false);
@@ -160,12 +209,13 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
       count('SELECT count(*) AS n FROM jira_issues WHERE synced_at >= ?', noChangeStart) +
       count('SELECT count(*) AS n FROM github_issues WHERE synced_at >= ?', noChangeStart) +
       count('SELECT count(*) AS n FROM github_pull_requests WHERE synced_at >= ?', noChangeStart);
+    const quietStats = await stats();
     const noChange = {
       wallMs: Math.round(noChangeMs),
-      writeRequests: jira.stats().writes + github.stats().writes,
+      writeRequests: quietStats.jira.writes + quietStats.github.writes,
       rowsWritten,
-      githubNotModified: github.stats().notModified,
-      githubRequests: github.stats().total,
+      githubNotModified: quietStats.github.notModified,
+      githubRequests: quietStats.github.total,
     };
 
     // ── incremental: change issues the config selects ──────────────────────────────────────
@@ -178,17 +228,23 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     const step = Math.max(1, Math.floor(ids.length / size.changed));
     const picked = ids.filter((_, n) => n % step === 0).slice(0, size.changed);
     const changedPerUnit = new Map<string, number>();
-    for (const [n, issue] of picked.entries()) {
-      jira.updateIssue(issue.key, { summary: `Changed for the benchmark ${n}` });
+    for (const issue of picked) {
       for (const { unit } of unitsOf.all(issue.id) as { unit: string }[])
         changedPerUnit.set(unit, (changedPerUnit.get(unit) ?? 0) + 1);
     }
-    resetStats();
+    await host.call({
+      op: 'updateSummaries',
+      changes: picked.map((issue, n) => ({
+        key: issue.key,
+        summary: `Changed for the benchmark ${String(n)}`,
+      })),
+    });
+    await resetStats();
     t0 = performance.now();
     const incremental = await sync(false);
     const incrementalMs = performance.now() - t0;
     if (incremental.run.failed.length > 0) throw new Error('incremental sync failed');
-    const incrementalRequests = requestsMade();
+    const incrementalRequests = await requestsMade();
     let incrementalMin = 1 + repos.length * 2;
     for (const u of unitSizes) {
       const changed = changedPerUnit.get(u.unit) ?? 0;
@@ -227,6 +283,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
         requests: fullRequests,
         minRequests: fullMin,
         peakRssMb: Math.round(peakRss / 2 ** 20),
+        emulatorPeakRssMb: emulatorPeakRss,
       },
       rawFetch: { wallMs: Math.round(rawMs), requests: recorded.length },
       incremental: {
@@ -238,7 +295,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
       noChange,
     };
   } finally {
-    await org.close();
+    await host.call({ op: 'close' }).catch(() => undefined);
     rmSync(dir, { recursive: true, force: true });
   }
 }
