@@ -48,8 +48,6 @@ export const jiraIssues = sqliteTable(
     index('jira_issues_key').on(t.key),
     index('jira_issues_parent').on(t.parentId),
     index('jira_issues_epic_link').on(t.epicLinkKey),
-    index('jira_issues_updated').on(t.updatedAt),
-    index('jira_issues_unit').on(t.unit),
   ],
 );
 
@@ -91,7 +89,7 @@ export const jiraStatusTransitions = sqliteTable(
     fromCategory: text('from_category', { enum: ['todo', 'in_progress', 'done'] }),
     toCategory: text('to_category', { enum: ['todo', 'in_progress', 'done'] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.issueId, t.id] }), index('jira_status_transitions_at').on(t.at)],
+  (t) => [primaryKey({ columns: [t.issueId, t.id] })],
 );
 
 // ── GitHub ──────────────────────────────────────────────────────────────────────────────────────

@@ -22,15 +22,21 @@ export interface SyncSources {
 }
 
 /**
- * A deterministic job id: the same page of the same run is never queued twice. A budget reading
- * riding along with the page is not part of what the job is.
+ * What a fetched page carries besides where it came from: not part of the job's identity. The
+ * same page of the same run is the same job whatever it held (a refetch after a crash is not a
+ * second page), and hashing a whole page of items for its id would cost more than storing it.
  */
+const PAGE_CONTENT = ['issues', 'pulls', 'changelogs', 'ids', 'quarantined', 'budget'] as const;
+
+/** A deterministic job id: the same page of the same run is never queued twice. */
 export function jobRequest(request: Omit<JobRequest, 'jobId'>): JobRequest {
   const { payload } = request;
-  const identity =
-    typeof payload === 'object' && payload !== null && 'budget' in payload
-      ? { ...payload, budget: undefined }
-      : payload;
+  let identity = payload;
+  if (typeof payload === 'object' && payload !== null) {
+    const trimmed: Record<string, unknown> = { ...payload };
+    for (const key of PAGE_CONTENT) delete trimmed[key];
+    identity = trimmed;
+  }
   return { ...request, jobId: `${request.name}.${contentHash(identity)}` };
 }
 
