@@ -10,22 +10,14 @@ import type Database from 'better-sqlite3';
 import type { GitHubIssue, PullRequest } from '../../domain/items.js';
 import { contentHash } from '../../lib/hash.js';
 import type { Db } from '../open.js';
+import { perDatabase } from './per-database.js';
 import type { UpsertCounts } from './jira-issues.js';
 
 type Existing = { content_hash: string; removed_at: string | null };
 
-const cacheGitHubItemStore = new WeakMap<Db, GitHubItemStore>();
-
 export class GitHubItemStore {
   /** One instance (and one set of prepared statements) per open database. */
-  static for(db: Db): GitHubItemStore {
-    let store = cacheGitHubItemStore.get(db);
-    if (!store) {
-      store = new GitHubItemStore(db);
-      cacheGitHubItemStore.set(db, store);
-    }
-    return store;
-  }
+  static readonly for = perDatabase((db: Db) => new GitHubItemStore(db));
 
   private readonly existingIssue: Database.Statement<[number], Existing>;
   private readonly existingPull: Database.Statement<[number], Existing>;

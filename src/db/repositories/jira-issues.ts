@@ -11,6 +11,7 @@ import type Database from 'better-sqlite3';
 import type { JiraIssue, JiraStatusTransition } from '../../domain/items.js';
 import { contentHash } from '../../lib/hash.js';
 import type { Db } from '../open.js';
+import { perDatabase } from './per-database.js';
 
 export interface UpsertCounts {
   written: number;
@@ -22,18 +23,9 @@ function hashOf(issue: JiraIssue): string {
   return contentHash(JSON.stringify({ ...issue, transitions: undefined }));
 }
 
-const cacheJiraIssueStore = new WeakMap<Db, JiraIssueStore>();
-
 export class JiraIssueStore {
   /** One instance (and one set of prepared statements) per open database. */
-  static for(db: Db): JiraIssueStore {
-    let store = cacheJiraIssueStore.get(db);
-    if (!store) {
-      store = new JiraIssueStore(db);
-      cacheJiraIssueStore.set(db, store);
-    }
-    return store;
-  }
+  static readonly for = perDatabase((db: Db) => new JiraIssueStore(db));
 
   private readonly client: Database.Database;
   /** The first (by name) unit that selects an issue: its `unit`, whatever order pages came in. */

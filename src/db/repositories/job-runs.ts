@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../open.js';
+import { perDatabase } from './per-database.js';
 
 export interface JobRunRow {
   job: string;
@@ -22,18 +23,9 @@ const KEEP = 5_000;
 /** Longest summary / error stored, in characters. */
 const MAX_SUMMARY = 4_000;
 
-const cache = new WeakMap<Db, JobRunLog>();
-
 export class JobRunLog {
   /** One instance (and one set of prepared statements) per open database. */
-  static for(db: Db): JobRunLog {
-    let log = cache.get(db);
-    if (!log) {
-      log = new JobRunLog(db);
-      cache.set(db, log);
-    }
-    return log;
-  }
+  static readonly for = perDatabase((db: Db) => new JobRunLog(db));
 
   private readonly insert: Database.Statement;
   private readonly prune: Database.Statement;

@@ -6,19 +6,11 @@
 import type Database from 'better-sqlite3';
 import type { QuarantinedItem } from '../../domain/items.js';
 import type { Db } from '../open.js';
-
-const cacheQuarantineStore = new WeakMap<Db, QuarantineStore>();
+import { perDatabase } from './per-database.js';
 
 export class QuarantineStore {
   /** One instance (and one set of prepared statements) per open database. */
-  static for(db: Db): QuarantineStore {
-    let store = cacheQuarantineStore.get(db);
-    if (!store) {
-      store = new QuarantineStore(db);
-      cacheQuarantineStore.set(db, store);
-    }
-    return store;
-  }
+  static readonly for = perDatabase((db: Db) => new QuarantineStore(db));
 
   private readonly upsert: Database.Statement;
   private readonly resolveOne: Database.Statement;

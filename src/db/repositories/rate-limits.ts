@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../open.js';
+import { perDatabase } from './per-database.js';
 
 export interface BudgetRow {
   source: string;
@@ -14,18 +15,9 @@ export interface BudgetRow {
   observedAt: string;
 }
 
-const cache = new WeakMap<Db, RateLimitStore>();
-
 export class RateLimitStore {
-  /** One instance (and one prepared statement) per open database. */
-  static for(db: Db): RateLimitStore {
-    let store = cache.get(db);
-    if (!store) {
-      store = new RateLimitStore(db);
-      cache.set(db, store);
-    }
-    return store;
-  }
+  /** One instance (and one set of prepared statements) per open database. */
+  static readonly for = perDatabase((db: Db) => new RateLimitStore(db));
 
   private readonly upsert: Database.Statement;
 

@@ -5,6 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { Db } from '../open.js';
+import { perDatabase } from './per-database.js';
 
 export interface SourceCursor {
   source: 'jira' | 'github';
@@ -26,18 +27,9 @@ interface Row {
   last_error: string | null;
 }
 
-const cacheSourceCursorStore = new WeakMap<Db, SourceCursorStore>();
-
 export class SourceCursorStore {
   /** One instance (and one set of prepared statements) per open database. */
-  static for(db: Db): SourceCursorStore {
-    let store = cacheSourceCursorStore.get(db);
-    if (!store) {
-      store = new SourceCursorStore(db);
-      cacheSourceCursorStore.set(db, store);
-    }
-    return store;
-  }
+  static readonly for = perDatabase((db: Db) => new SourceCursorStore(db));
 
   private readonly getOne: Database.Statement<[string, string], Row>;
   private readonly ensure: Database.Statement;

@@ -77,14 +77,8 @@ function jiraAdapter(transport: TransportOptions) {
       ...(config.signal ? { signal: config.signal } : {}),
     };
     try {
-      let response = await send(url, init);
-      let text = await response.text();
-      // A short announced wait is sat out here (the gate holds the request until then), so a
-      // job keeps the work it has done; a long one, or a second 429 in a row, goes to the queue.
-      for (let waited = 0; waited < INLINE_RATE_LIMIT_RETRIES; waited++) {
-        if (response.status !== 429 || config.signal?.aborted === true) break;
-        const failed = response;
-        const error = httpError({
+      const failure = (failed: Response, text: string): SourceError =>
+        httpError({
           source: 'jira',
           status: failed.status,
           header: (name) => failed.headers.get(name),
@@ -92,6 +86,13 @@ function jiraAdapter(transport: TransportOptions) {
           detail: errorDetail(text),
           now: transport.clock.now(),
         });
+      let response = await send(url, init);
+      let text = await response.text();
+      // A short announced wait is sat out here (the gate holds the request until then), so a
+      // job keeps the work it has done; a long one, or a second 429 in a row, goes to the queue.
+      for (let waited = 0; waited < INLINE_RATE_LIMIT_RETRIES; waited++) {
+        if (response.status !== 429 || config.signal?.aborted === true) break;
+        const error = failure(response, text);
         if (
           !(error instanceof RateLimitedError) ||
           error.resetAt.getTime() - transport.clock.now().getTime() > MAX_INLINE_WAIT_MS
@@ -101,17 +102,7 @@ function jiraAdapter(transport: TransportOptions) {
         response = await send(url, init);
         text = await response.text();
       }
-      if (response.status >= 400) {
-        const failed = response;
-        throw httpError({
-          source: 'jira',
-          status: failed.status,
-          header: (name) => failed.headers.get(name),
-          resource,
-          detail: errorDetail(text),
-          now: transport.clock.now(),
-        });
-      }
+      if (response.status >= 400) throw failure(response, text);
       let data: unknown;
       try {
         data = text === '' ? null : JSON.parse(text);
