@@ -33,9 +33,8 @@ export function jobRequest(request: Omit<JobRequest, 'jobId'>): JobRequest {
   const { payload } = request;
   let identity = payload;
   if (typeof payload === 'object' && payload !== null) {
-    const trimmed: Record<string, unknown> = { ...payload };
-    for (const key of PAGE_CONTENT) delete trimmed[key];
-    identity = trimmed;
+    const content = new Set<string>(PAGE_CONTENT);
+    identity = Object.fromEntries(Object.entries(payload).filter(([key]) => !content.has(key)));
   }
   return { ...request, jobId: `${request.name}.${contentHash(identity)}` };
 }
