@@ -27,6 +27,8 @@
  *   incremental, plus ⌈changed/100⌉ further pages.
  *
  *   node --import tsx test/bench/sync.ts [--scale small|full]
+ *
+ * `BENCH_HOST_ARGS` adds node flags to the emulators' process (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -85,7 +87,11 @@ interface EmulatorHost {
 /** Forks `emulator-host.ts` and talks to it over IPC. */
 function startEmulatorHost(): EmulatorHost {
   const child = fork(fileURLToPath(new URL('./emulator-host.ts', import.meta.url)), [], {
-    execArgv: ['--import', 'tsx'],
+    execArgv: [
+      '--import',
+      'tsx',
+      ...(process.env['BENCH_HOST_ARGS'] ?? '').split(' ').filter(Boolean),
+    ],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();

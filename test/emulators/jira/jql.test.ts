@@ -109,6 +109,37 @@ describe('Jira emulator: the JQL subset', () => {
     expect(viaParent).not.toContain(viaEpicLink[0]!.key);
   });
 
+  it('searches started from the project / key / parent / Epic Link indexes follow every change', async () => {
+    const [p0, p1] = h.emu.control.projects();
+    const epics = all.filter((i) => i.isEpic && i.project === p0!.key).slice(0, 2);
+    const [from, to] = [epics[0]!.key, epics[1]!.key];
+    const child = all.find((i) => i.parentKey === from && !i.isEpic)!;
+    const linked = all.find((i) => i.epicLinkKey === from && i.parentKey === null)!;
+    const query = `parent in (${from}, ${to}) OR "Epic Link" in (${from}, ${to}) OR key in (${from})`;
+    const before = await keys(query);
+    expect(before).toContain(child.key);
+    // Re-parent one child, re-link another, move a third issue to another project, delete one.
+    h.emu.control.updateIssue(child.key, { parent: to });
+    h.emu.control.updateIssue(linked.key, { epicLink: null });
+    const mover = all.find((i) => i.project === p0!.key && !i.isEpic && i.key !== child.key)!;
+    const moved = h.emu.control.moveIssue(mover.key, p1!.key);
+    const gone = all.find((i) => i.parentKey === to && i.key !== child.key)!;
+    h.emu.control.deleteIssue(gone.key);
+    all = h.emu.control.issues();
+    const expected = (i: IssueSummary): boolean =>
+      [from, to].includes(i.parentKey ?? '') ||
+      [from, to].includes(i.epicLinkKey ?? '') ||
+      i.key === from;
+    await expectKeys(query, expected);
+    expect(await keys(query)).not.toContain(linked.key);
+    expect(await keys(query)).not.toContain(gone.key);
+    await expectKeys(`project = ${p1!.key}`, (i) => i.project === p1!.key);
+    expect(await keys(`project = ${p1!.key}`)).toContain(moved.key);
+    expect(await keys(`project = ${p0!.key}`)).not.toContain(moved.key);
+    // A moved issue is still found by its old key.
+    expect(await keys(`key = ${mover.key}`)).toEqual([moved.key]);
+  });
+
   it('NOT, OR and parentheses with AND binding tighter', async () => {
     const [p0, p1] = h.emu.control.projects();
     await expectKeys(

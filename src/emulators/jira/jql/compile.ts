@@ -10,7 +10,7 @@
  *   updated at 14:03:30, because the index keeps minutes only.
  * - `key = OLD-1` finds an issue that has since moved to another project.
  */
-import type { JiraStore } from '../store/store.js';
+import type { GroupField, JiraStore } from '../store/store.js';
 import type { IssueRecord } from '../store/types.js';
 import type { ZonedTime } from '../time.js';
 import { dateFunction, invalidDateMessage, parseDateValue, truncate } from './dates.js';
@@ -40,9 +40,20 @@ export interface CompiledJql {
   bounded: boolean;
   matches: (issue: IssueRecord) => boolean;
   compare: (a: IssueRecord, b: IssueRecord) => number;
+  /**
+   * Issue indexes that include every match (a superset, still to be tested with `matches`), or
+   * null when the query gives no such bound and every issue must be tested.
+   */
+  candidates: () => Iterable<number> | null;
 }
 
 type Predicate = (issue: IssueRecord) => boolean;
+
+/** A superset of a predicate's matches, as issue indexes (see `CompiledJql.candidates`). */
+type Narrow = () => Iterable<number>;
+
+/** The narrowing each clause predicate allows, recorded as it is compiled. */
+const narrowing = new WeakMap<Predicate, Narrow>();
 
 export function compileJql(jql: string, ctx: JqlContext): CompiledJql {
   const query = parseJql(jql);
@@ -50,18 +61,47 @@ export function compileJql(jql: string, ctx: JqlContext): CompiledJql {
   const matches = query.where ? compileNode(query.where, ctx, errors) : () => true;
   const compare = compileOrder(query.orderBy, ctx.store, errors);
   if (errors.length > 0) throw new JqlError(errors);
-  return { bounded: query.where !== null, matches, compare };
+  const narrow = narrowing.get(matches);
+  return {
+    bounded: query.where !== null,
+    matches,
+    compare,
+    candidates: () => (narrow ? narrow() : null),
+  };
 }
 
 function compileNode(node: JqlNode, ctx: JqlContext, errors: string[]): Predicate {
   switch (node.kind) {
     case 'and': {
       const parts = node.nodes.map((n) => compileNode(n, ctx, errors));
-      return (issue) => parts.every((p) => p(issue));
+      const predicate: Predicate = (issue) => parts.every((p) => p(issue));
+      // Every match is in each part's bound: start from the smallest.
+      const bounds = parts.flatMap((p) => narrowing.get(p) ?? []);
+      if (bounds.length > 0) {
+        narrowing.set(predicate, () => {
+          let best: number[] | null = null;
+          for (const bound of bounds) {
+            const ids = [...bound()];
+            if (best === null || ids.length < best.length) best = ids;
+          }
+          return best ?? [];
+        });
+      }
+      return predicate;
     }
     case 'or': {
       const parts = node.nodes.map((n) => compileNode(n, ctx, errors));
-      return (issue) => parts.some((p) => p(issue));
+      const predicate: Predicate = (issue) => parts.some((p) => p(issue));
+      // Bounded only when every alternative is: then the union of their bounds.
+      const bounds = parts.map((p) => narrowing.get(p));
+      if (bounds.every((b) => b !== undefined)) {
+        narrowing.set(predicate, () => {
+          const ids = new Set<number>();
+          for (const bound of bounds) for (const id of bound()) ids.add(id);
+          return ids;
+        });
+      }
+      return predicate;
     }
     case 'not': {
       const inner = compileNode(node.node, ctx, errors);
@@ -70,6 +110,30 @@ function compileNode(node: JqlNode, ctx: JqlContext, errors: string[]): Predicat
     case 'clause':
       return compileClause(node, ctx, errors);
   }
+}
+
+/** Fields whose `=` / `IN` can start from an index instead of every issue. */
+const NARROWABLE: Partial<Record<FieldKind, GroupField | 'key'>> = {
+  key: 'key',
+  project: 'project',
+  parent: 'parent',
+  epicLink: 'epicLink',
+};
+
+function narrowed(
+  predicate: Predicate,
+  kind: FieldKind,
+  wanted: ReadonlySet<number | string>,
+  store: JiraStore,
+): Predicate {
+  const index = NARROWABLE[kind];
+  if (index === undefined || wanted.has(-1)) return predicate;
+  const values = [...wanted].filter((v): v is number => typeof v === 'number');
+  narrowing.set(
+    predicate,
+    index === 'key' ? () => values : () => values.flatMap((v) => store.issuesBy(index, v)),
+  );
+  return predicate;
 }
 
 const never: Predicate = () => false;
@@ -138,9 +202,16 @@ function compileClause(clause: Clause, ctx: JqlContext, errors: string[]): Predi
       return positive ? any : !any;
     };
   }
+  if (positive) {
+    return narrowed(
+      (issue) => wanted.has(optionValue(ctx.store, kind, issue)),
+      kind,
+      wanted,
+      ctx.store,
+    );
+  }
   return (issue) => {
     const value = optionValue(ctx.store, kind, issue);
-    if (positive) return wanted.has(value);
     return value !== -1 && !wanted.has(value);
   };
 }

@@ -96,8 +96,20 @@ function matchingIds(api: JiraApi, caller: number, jql: string): Int32Array {
   }
   if (!compiled.bounded) fail(400, [UNBOUNDED]);
   const hits: IssueRecord[] = [];
-  for (const issue of api.store.issues)
-    if (!issue.deleted && compiled.matches(issue)) hits.push(issue);
+  const candidates = compiled.candidates();
+  if (candidates === null) {
+    for (const issue of api.store.issues)
+      if (!issue.deleted && compiled.matches(issue)) hits.push(issue);
+  } else {
+    // Starting from the clauses' indexes (project, key, parent, Epic Link): same hits, no scan.
+    const seen = new Set<number>();
+    for (const index of candidates) {
+      if (seen.has(index)) continue;
+      seen.add(index);
+      const issue = api.store.issues[index];
+      if (issue && !issue.deleted && compiled.matches(issue)) hits.push(issue);
+    }
+  }
   hits.sort(compiled.compare);
   return Int32Array.from(hits, (issue) => issue.index);
 }

@@ -30,6 +30,9 @@ export interface HistoryRef {
 
 const KEY_PATTERN = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
 
+export type GroupField = 'project' | 'parent' | 'epicLink';
+const GROUP_FIELDS: readonly GroupField[] = ['project', 'parent', 'epicLink'];
+
 export class JiraStore {
   readonly site: SiteCatalog;
   readonly issues: IssueRecord[];
@@ -62,6 +65,36 @@ export class JiraStore {
     for (let r = 0; r < this.changes.length; r++)
       maxHistory = Math.max(maxHistory, this.changes.history(r));
     this.historySeq = Math.max(maxHistory, 10_000);
+  }
+
+  // ── search indexes ──────────────────────────────────────────────────────────────────────────
+
+  private grouped: { version: number; by: Record<GroupField, Map<number, number[]>> } | null = null;
+
+  /**
+   * Issue indexes grouped by project, parent or Epic Link, so a search can start from the few
+   * issues a clause can match instead of every issue. Built on first use, rebuilt after any change
+   * (`version`); deleted issues are included (the search's own test drops them).
+   */
+  issuesBy(field: GroupField, value: number): readonly number[] {
+    if (this.grouped?.version !== this.version) {
+      const by: Record<GroupField, Map<number, number[]>> = {
+        project: new Map(),
+        parent: new Map(),
+        epicLink: new Map(),
+      };
+      for (const issue of this.issues) {
+        for (const name of GROUP_FIELDS) {
+          const key = issue[name];
+          if (key === -1) continue;
+          const list = by[name].get(key);
+          if (list) list.push(issue.index);
+          else by[name].set(key, [issue.index]);
+        }
+      }
+      this.grouped = { version: this.version, by };
+    }
+    return this.grouped.by[field].get(value) ?? [];
   }
 
   // ── identity ────────────────────────────────────────────────────────────────────────────────
