@@ -158,7 +158,8 @@ export class JiraIssueStore {
         contentHash: hash,
         syncedAt: options.now,
       });
-      this.deleteLinks.run(issue.id);
+      // A new issue has no links stored yet.
+      if (row) this.deleteLinks.run(issue.id);
       for (const link of issue.links)
         this.insertLink.run(
           issue.id,
