@@ -88,11 +88,30 @@ function growI32(buffer: Int32Array, size: number): Int32Array {
   return next;
 }
 
+/** First index in a sorted list whose value is not below `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/*
+ * Member lists stay sorted by row number: a project's sums then add its rows in the same order
+ * whatever order the changes came in, so floating-point totals (0.1 points) match a fresh engine.
+ */
 function removeValue(list: number[], value: number): void {
-  const at = list.indexOf(value);
-  if (at < 0) return;
-  list[at] = list[list.length - 1] ?? value;
-  list.pop();
+  const at = lowerBound(list, value);
+  if (list[at] === value) list.splice(at, 1);
+}
+
+function insertValue(list: number[], value: number): void {
+  const at = lowerBound(list, value);
+  if (list[at] !== value) list.splice(at, 0, value);
 }
 
 export class RollupEngine {
@@ -207,7 +226,7 @@ export class RollupEngine {
     this.jiraProjectsOf[row] = next;
     this.jiraCount[row] = Math.min(255, next.length);
     for (const p of next) {
-      this.members[p]?.jira.push(row);
+      insertValue(this.members[p]?.jira ?? [], row);
       affected?.add(p);
     }
     if (item?.isEpic) {
@@ -215,7 +234,7 @@ export class RollupEngine {
       const epicProjects = this.mapper.epicProjects(item);
       if (epicProjects.length > 0) this.epicProjectsOf.set(row, epicProjects);
       for (const p of epicProjects) {
-        this.members[p]?.epics.push(row);
+        insertValue(this.members[p]?.epics ?? [], row);
         affected?.add(p);
       }
     }
@@ -252,7 +271,7 @@ export class RollupEngine {
     this.githubProjectsOf[row] = next;
     this.githubCount[row] = Math.min(255, next.length);
     for (const p of next) {
-      this.members[p]?.github.push(row);
+      insertValue(this.members[p]?.github ?? [], row);
       affected?.add(p);
     }
   }
@@ -266,7 +285,7 @@ export class RollupEngine {
     const next = item ? this.mapper.pullProjects(item, this.projectsOfKey) : NONE;
     this.pullProjectsOf[row] = next;
     for (const p of next) {
-      this.members[p]?.pulls.push(row);
+      insertValue(this.members[p]?.pulls ?? [], row);
       affected?.add(p);
     }
     if (item) {
@@ -287,9 +306,14 @@ export class RollupEngine {
       this.idByKey.set(row.key, row.id);
       jiraRows.push(this.jira.upsert(row.id, `jira:${row.id}`, row));
     }
+    // A removed issue's pull requests lose the projects they had through its key.
+    const removedKeys = new Map<number, string>();
     for (const id of changes.removedJira ?? []) {
+      const key = this.jira.rows[this.jira.indexOf(id) ?? -1]?.key;
       const row = this.jira.remove(id);
-      if (row !== undefined) jiraRows.push(row);
+      if (row === undefined) continue;
+      jiraRows.push(row);
+      if (key !== undefined) removedKeys.set(row, key);
     }
     const githubRows: number[] = [];
     for (const row of changes.github ?? []) {
@@ -312,12 +336,14 @@ export class RollupEngine {
       const before = this.jiraProjectsOf[row] ?? NONE;
       this.placeJira(row, affected);
       this.linkEpic(row);
-      const item = this.jira.rows[row];
       // Children of a changed epic may now count as "open under a done epic".
       for (const p of this.epicProjectsOf.get(row) ?? NONE) affected.add(p);
       const after = this.jiraProjectsOf[row] ?? NONE;
       const moved = before.length !== after.length || before.some((p, i) => after[i] !== p);
-      if (moved && item) for (const pr of this.pullsByKey.get(item.key) ?? NONE) pullRows.add(pr);
+      const key = this.jira.rows[row]?.key ?? removedKeys.get(row);
+      if (moved && key !== undefined) {
+        for (const pr of this.pullsByKey.get(key) ?? NONE) pullRows.add(pr);
+      }
     }
     for (const row of githubRows) this.placeGithub(row, affected);
     for (const row of pullRows) this.placePull(row, affected);
