@@ -23,16 +23,60 @@ import { describeRisks, roundTo, type ProjectFacts, type Tables } from './projec
 import { quantileSorted } from './quantiles.js';
 import type { RollupSettings } from './settings.js';
 import { dayOfMs, type TimeFrame } from './time-frame.js';
-import { TOP_RISKS } from './top-risks.js';
+import { TOP_RISKS, type RiskCandidate } from './top-risks.js';
 
 /** A node's rollup plus what its parent needs to combine it (raw samples, the distribution). */
 export interface NodeResult {
   rollup: Rollup;
-  cycleDays: readonly Float64Array[];
-  mergeHours: readonly Float64Array[];
+  /** The node's samples, sorted ascending (a parent merges them instead of sorting again). */
+  cycleDays: Float64Array;
+  mergeHours: Float64Array;
   /** Probability of being done by a day (null: no forecast). */
   doneBy: ((day: string) => number) | null;
   withPoints: number;
+  /**
+   * What the parts were built from, so the next assembly at the same instant reuses every part
+   * whose inputs did not change (a sync touches most projects but few of each one's numbers).
+   */
+  inputs: ProjectInputs | AggregateInputs;
+}
+
+interface ProjectInputs {
+  facts: ProjectFacts;
+  /** The row objects the described risks were read from (a changed row is a new object). */
+  riskRows: readonly unknown[];
+}
+
+interface AggregateInputs {
+  children: readonly NodeResult[];
+}
+
+function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameStrings(a: readonly string[], b: readonly string[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** True when every child has the same part (by identity) as the previous assembly's child. */
+function sameChildParts(
+  children: readonly NodeResult[],
+  previous: readonly NodeResult[],
+  part: (child: NodeResult) => unknown,
+): boolean {
+  if (children.length !== previous.length) return false;
+  for (let i = 0; i < children.length; i++) {
+    const before = previous[i];
+    if (!before || part(before) !== part(children[i] as NodeResult)) return false;
+  }
+  return true;
 }
 
 /** Target changes to a later date, in the order they were seen. */
@@ -80,17 +124,32 @@ function throughputOf(
   }));
 }
 
-/** All samples in one sorted array. */
-function pooledSorted(samples: readonly Float64Array[]): Float64Array {
-  let size = 0;
-  for (const s of samples) size += s.length;
-  const all = new Float64Array(size);
-  let at = 0;
-  for (const s of samples) {
-    all.set(s, at);
-    at += s.length;
+function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
+  const out = new Float64Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) {
+    const x = a[i] ?? 0;
+    const y = b[j] ?? 0;
+    if (x <= y) {
+      out[k++] = x;
+      i++;
+    } else {
+      out[k++] = y;
+      j++;
+    }
   }
-  return all.sort();
+  while (i < a.length) out[k++] = a[i++] ?? 0;
+  while (j < b.length) out[k++] = b[j++] ?? 0;
+  return out;
+}
+
+/** The children's sorted samples merged into one sorted array. */
+function pooledSorted(samples: readonly Float64Array[]): Float64Array {
+  let pooled: Float64Array = new Float64Array(0);
+  for (const s of samples) pooled = pooled.length === 0 ? s : mergeTwo(pooled, s);
+  return pooled;
 }
 
 export function assembleProject(options: {
@@ -104,8 +163,15 @@ export function assembleProject(options: {
   settings: RollupSettings;
   targetDates: readonly TargetDateSeen[];
   firstSnapshotDay: string | null;
+  /** This project's result at the same instant, if any (its unchanged parts are reused). */
+  previous?: NodeResult | undefined;
 }): NodeResult {
   const { project, facts, frame, settings } = options;
+  const previous = options.previous;
+  const prior =
+    previous && 'facts' in previous.inputs
+      ? { ...previous.inputs, rollup: previous.rollup, cycle: previous.cycleDays }
+      : null;
   const { counts, points } = facts;
   const forecast: Forecast = options.forecast?.forecast ?? {
     p50: null,
@@ -117,18 +183,31 @@ export function assembleProject(options: {
     historyWeeks: frame.historyWeeks.length,
   };
   const health = healthFromProbability(forecast.probOnTime);
-  const staleDay = dayOfMs(frame.staleBeforeMs);
-  const links: RollupLinks = {
-    ...options.links,
-    blocked: { jql: jqlForKeys(facts.blockedKeys), githubQuery: null },
-    stale: {
-      jql: options.links.stale.jql,
-      githubQuery: options.links.all.githubQuery
-        ? `${options.links.all.githubQuery.replace(/ -reason:"not planned"$/, '')} is:open updated:<${staleDay}`
-        : null,
-    },
-  };
-  const cycle = facts.cycleDays.slice().sort();
+  const links =
+    prior && sameStrings(prior.facts.blockedKeys, facts.blockedKeys)
+      ? prior.rollup.links
+      : projectLinksAt(options.links, facts.blockedKeys, frame);
+  const sameCycle = prior !== null && sameNumbers(prior.facts.cycleDays, facts.cycleDays);
+  const cycle = sameCycle ? prior.cycle : facts.cycleDays.slice().sort();
+  const riskRows = facts.top.map((c) => rowOf(c, options.tables));
+  const sameRisks =
+    prior !== null &&
+    prior.facts.top.length === facts.top.length &&
+    facts.top.every((c, i) => {
+      const p = prior.facts.top[i];
+      return (
+        p !== undefined &&
+        p.kind === c.kind &&
+        p.source === c.source &&
+        p.row === c.row &&
+        p.severity === c.severity &&
+        prior.riskRows[i] === riskRows[i]
+      );
+    });
+  const sameThroughput =
+    prior !== null &&
+    sameNumbers(prior.facts.weeklyDone, facts.weeklyDone) &&
+    sameNumbers(prior.facts.weeklyPoints, facts.weeklyPoints);
   const rollup: Rollup = {
     id: project.id,
     level: 'project',
@@ -151,19 +230,25 @@ export function assembleProject(options: {
       removedSinceFirstSnapshot: options.scope.removedSinceFirst,
       firstSnapshotDay: options.firstSnapshotDay,
     },
-    throughput: throughputOf(frame, facts.weeklyDone, facts.weeklyPoints),
-    cycleTime: {
-      medianDays: roundTo(quantileSorted(cycle, 0.5), 1),
-      p85Days: roundTo(quantileSorted(cycle, 0.85), 1),
-      sample: cycle.length,
-    },
+    throughput: sameThroughput
+      ? prior.rollup.throughput
+      : throughputOf(frame, facts.weeklyDone, facts.weeklyPoints),
+    cycleTime: sameCycle
+      ? prior.rollup.cycleTime
+      : {
+          medianDays: roundTo(quantileSorted(cycle, 0.5), 1),
+          p85Days: roundTo(quantileSorted(cycle, 0.85), 1),
+          sample: cycle.length,
+        },
     pullRequests: facts.pullRequests,
     risks: {
       ...facts.risks,
-      top: describeRisks(facts.top, options.tables, {
-        jiraSite: settings.jiraSite,
-        nowMs: frame.nowMs,
-      }),
+      top: sameRisks
+        ? prior.rollup.risks.top
+        : describeRisks(facts.top, options.tables, {
+            jiraSite: settings.jiraSite,
+            nowMs: frame.nowMs,
+          }),
     },
     dates: datesOf(
       project.targetDate,
@@ -176,11 +261,41 @@ export function assembleProject(options: {
   };
   return {
     rollup,
-    cycleDays: [facts.cycleDays],
-    mergeHours: [facts.mergeHours],
+    cycleDays: cycle,
+    mergeHours: facts.mergeHours,
     doneBy: options.forecast?.doneBy ?? null,
     withPoints: Math.round(points.coverage * counts.total),
+    inputs: { facts, riskRows },
   };
+}
+
+/** A project's links at an instant: the static ones plus the blocked issues and the stale day. */
+function projectLinksAt(
+  links: RollupLinks,
+  blockedKeys: readonly string[],
+  frame: TimeFrame,
+): RollupLinks {
+  const staleDay = dayOfMs(frame.staleBeforeMs);
+  return {
+    ...links,
+    blocked: { jql: jqlForKeys(blockedKeys), githubQuery: null },
+    stale: {
+      jql: links.stale.jql,
+      githubQuery: links.all.githubQuery
+        ? `${links.all.githubQuery.replace(/ -reason:"not planned"$/, '')} is:open updated:<${staleDay}`
+        : null,
+    },
+  };
+}
+
+function rowOf(candidate: RiskCandidate, tables: Tables): unknown {
+  const table =
+    candidate.source === 'jira'
+      ? tables.jira
+      : candidate.source === 'github'
+        ? tables.github
+        : tables.pulls;
+  return table.rows[candidate.row];
 }
 
 function latest(values: readonly (string | null)[]): string | null {
@@ -210,18 +325,36 @@ export function assembleAggregate(options: {
   frame: TimeFrame;
   settings: RollupSettings;
   targetDates: readonly TargetDateSeen[];
+  /** This node's result at the same instant, if any (parts whose children's are unchanged are reused). */
+  previous?: NodeResult | undefined;
 }): NodeResult {
   const { node, children, frame, settings } = options;
   const rollups = children.map((c) => c.rollup);
+  const previous = options.previous;
+  const prior =
+    previous && 'children' in previous.inputs
+      ? { children: previous.inputs.children, rollup: previous.rollup, result: previous }
+      : null;
   const sum = (pick: (r: Rollup) => number): number => rollups.reduce((n, r) => n + pick(r), 0);
   const total = sum((r) => r.counts.total);
   const done = sum((r) => r.counts.done);
   const pointsTotal = sum((r) => r.points.total);
   const pointsDone = sum((r) => r.points.done);
   const withPoints = children.reduce((n, c) => n + c.withPoints, 0);
-  const cycleDays = children.flatMap((c) => c.cycleDays);
-  const mergeHours = children.flatMap((c) => c.mergeHours);
-  const cycleSorted = pooledSorted(cycleDays);
+  const sameCycle = prior !== null && sameChildParts(children, prior.children, (c) => c.cycleDays);
+  const cycleSorted = sameCycle
+    ? prior.result.cycleDays
+    : pooledSorted(children.map((c) => c.cycleDays));
+  const sameThroughput =
+    prior !== null && sameChildParts(children, prior.children, (c) => c.rollup.throughput);
+  const sameTop =
+    prior !== null && sameChildParts(children, prior.children, (c) => c.rollup.risks.top);
+  const sameLinks =
+    prior !== null && sameChildParts(children, prior.children, (c) => c.rollup.links);
+  const sameMerge = prior !== null && sameChildParts(children, prior.children, (c) => c.mergeHours);
+  const mergeSorted = sameMerge
+    ? prior.result.mergeHours
+    : pooledSorted(children.map((c) => c.mergeHours));
 
   // Children without a forecast (no history) are left out of the combined chance.
   const withForecast = children.filter((c) => c.doneBy !== null);
@@ -269,21 +402,27 @@ export function assembleAggregate(options: {
       removedSinceFirstSnapshot: sum((r) => r.scope.removedSinceFirstSnapshot),
       firstSnapshotDay: firstDays.length === 0 ? null : (firstDays.sort()[0] ?? null),
     },
-    throughput: frame.historyWeeks.map((week, w) => ({
-      week,
-      done: rollups.reduce((n, r) => n + (r.throughput[w]?.done ?? 0), 0),
-      points: rollups.reduce((n, r) => n + (r.throughput[w]?.points ?? 0), 0),
-    })),
-    cycleTime: {
-      medianDays: roundTo(quantileSorted(cycleSorted, 0.5), 1),
-      p85Days: roundTo(quantileSorted(cycleSorted, 0.85), 1),
-      sample: cycleSorted.length,
-    },
+    throughput: sameThroughput
+      ? prior.rollup.throughput
+      : frame.historyWeeks.map((week, w) => ({
+          week,
+          done: rollups.reduce((n, r) => n + (r.throughput[w]?.done ?? 0), 0),
+          points: rollups.reduce((n, r) => n + (r.throughput[w]?.points ?? 0), 0),
+        })),
+    cycleTime: sameCycle
+      ? prior.rollup.cycleTime
+      : {
+          medianDays: roundTo(quantileSorted(cycleSorted, 0.5), 1),
+          p85Days: roundTo(quantileSorted(cycleSorted, 0.85), 1),
+          sample: cycleSorted.length,
+        },
     pullRequests: {
       open: sum((r) => r.pullRequests.open),
       draft: sum((r) => r.pullRequests.draft),
       mergedThisWeek: sum((r) => r.pullRequests.mergedThisWeek),
-      medianHoursToMerge: roundTo(quantileSorted(pooledSorted(mergeHours), 0.5), 1),
+      medianHoursToMerge: sameMerge
+        ? prior.rollup.pullRequests.medianHoursToMerge
+        : roundTo(quantileSorted(mergeSorted, 0.5), 1),
       waitingForReview: sum((r) => r.pullRequests.waitingForReview),
       withoutJiraKey: sum((r) => r.pullRequests.withoutJiraKey),
     },
@@ -293,7 +432,7 @@ export function assembleAggregate(options: {
       overdue: sum((r) => r.risks.overdue),
       doneEpicsWithOpenChildren: sum((r) => r.risks.doneEpicsWithOpenChildren),
       multiProject: sum((r) => r.risks.multiProject),
-      top: mergeTopRisks(rollups),
+      top: sameTop ? prior.rollup.risks.top : mergeTopRisks(rollups),
     },
     dates: datesOf(
       node.targetDate,
@@ -309,8 +448,15 @@ export function assembleAggregate(options: {
       trials: settings.trials,
       historyWeeks: frame.historyWeeks.length,
     },
-    links: aggregateLinks(rollups.map((r) => r.links)),
+    links: sameLinks ? prior.rollup.links : aggregateLinks(rollups.map((r) => r.links)),
     children: rollups.map((r) => r.id),
   };
-  return { rollup, cycleDays, mergeHours, doneBy, withPoints };
+  return {
+    rollup,
+    cycleDays: cycleSorted,
+    mergeHours: mergeSorted,
+    doneBy,
+    withPoints,
+    inputs: { children },
+  };
 }

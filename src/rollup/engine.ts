@@ -177,6 +177,8 @@ export class RollupEngine {
     this.history = history;
     this.baselineSets = new Map();
     this.factsAt = Number.NaN;
+    // Assembled parts are reused only at the same instant under the same history.
+    this.assembled.clear();
   }
 
   get tables(): Tables {
@@ -477,6 +479,7 @@ export class RollupEngine {
               settings: this.settings,
               targetDates: this.history.targetDates(project.id),
               firstSnapshotDay: this.history.baselines(project.id).first?.day ?? null,
+              previous: result,
             });
             this.assembled.set(project.id, result);
             programDirty = true;
@@ -492,6 +495,7 @@ export class RollupEngine {
             frame,
             settings: this.settings,
             targetDates: this.history.targetDates(program.id),
+            previous: programResult,
           });
           this.assembled.set(program.id, programResult);
           betDirty = true;
@@ -507,6 +511,7 @@ export class RollupEngine {
           frame,
           settings: this.settings,
           targetDates: this.history.targetDates(bet.id),
+          previous: betResult,
         });
         this.assembled.set(bet.id, betResult);
       }

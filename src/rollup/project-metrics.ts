@@ -15,7 +15,7 @@ import {
   type JiraTable,
   type PullTable,
 } from './item-tables.js';
-import { quantileInPlace } from './quantiles.js';
+import { quantileSorted } from './quantiles.js';
 import { DAY_MS, WEEK_MS, dayOfMs, type TimeFrame } from './time-frame.js';
 import { TopRisks, type RiskCandidate } from './top-risks.js';
 
@@ -286,7 +286,8 @@ export function computeProjectFacts(
   blockedKeys.sort();
   const total = todo + inProgress + done;
   const cycleDays = cycle.slice(0, cycles);
-  const mergeHours = merge.slice(0, merges);
+  // Sorted here: the median reads it, and a program merges its projects' sorted samples.
+  const mergeHours = merge.slice(0, merges).sort();
   return {
     counts: { total, todo, inProgress, done, outOfScope },
     points: {
@@ -302,7 +303,7 @@ export function computeProjectFacts(
       open,
       draft,
       mergedThisWeek,
-      medianHoursToMerge: roundTo(quantileInPlace(mergeHours.slice(), 0.5), 1),
+      medianHoursToMerge: roundTo(quantileSorted(mergeHours, 0.5), 1),
       waitingForReview: waiting,
       withoutJiraKey: withoutKey,
     },
