@@ -188,7 +188,7 @@ export function assembleProject(options: {
       ? prior.rollup.links
       : projectLinksAt(options.links, facts.blockedKeys, frame);
   const sameCycle = prior !== null && sameNumbers(prior.facts.cycleDays, facts.cycleDays);
-  const cycle = sameCycle ? prior.cycle : facts.cycleDays.slice().sort();
+  const cycle = sameCycle ? prior.cycle : facts.cycleDays;
   const riskRows = facts.top.map((c) => rowOf(c, options.tables));
   const sameRisks =
     prior !== null &&

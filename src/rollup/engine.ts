@@ -26,7 +26,11 @@ import type {
 } from './inputs.js';
 import { GitHubTable, JiraTable, PullTable } from './item-tables.js';
 import {
+  applyJiraChanges,
   computeProjectFacts,
+  jiraRowValues,
+  type JiraRowChange,
+  type JiraRowValues,
   type ProjectFacts,
   type ProjectMembers,
   type Tables,
@@ -88,6 +92,13 @@ function growI32(buffer: Int32Array, size: number): Int32Array {
   return next;
 }
 
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** First index in a sorted list whose value is not below `value`. */
 function lowerBound(list: readonly number[], value: number): number {
   let lo = 0;
@@ -139,6 +150,10 @@ export class RollupEngine {
   /** Assembled results kept between runs; `dirty` projects (and their ancestors) are rebuilt. */
   private readonly assembled = new Map<string, NodeResult>();
   private readonly dirty = new Set<number>();
+  /** Per project: issues changed in place since its numbers were computed (applied as deltas). */
+  private readonly pending = new Map<number, JiraRowChange[]>();
+  /** Projects whose next recompute must be a full pass (membership, epics, GitHub, PRs moved). */
+  private readonly needsFull = new Set<number>();
   private assembledAt = Number.NaN;
   private baselineSets = new Map<string, { week: Set<string> | null; first: Set<string> | null }>();
 
@@ -302,7 +317,18 @@ export class RollupEngine {
   /** Applies changed and removed rows; returns the indexes of the projects they touched. */
   applyChanges(changes: RollupChanges): Set<number> {
     const affected = new Set<number>();
+    // Projects a change reaches other than through an issue changed in place: a full pass.
+    const full = new Set<number>();
     for (const [key, id] of changes.formerKeys ?? []) this.idByKey.set(key, id);
+    // What each known issue (not an epic) read as before: if it stays in the same projects, they
+    // take the change as a delta (old contribution out, new in) instead of a pass over every row.
+    const previous = new Map<number, JiraRowValues>();
+    const tablesBefore = this.tables;
+    for (const row of changes.jira ?? []) {
+      const index = this.jira.indexOf(row.id);
+      if (index === undefined || row.isEpic || this.jira.rows[index]?.isEpic !== false) continue;
+      previous.set(index, jiraRowValues(tablesBefore, index));
+    }
     const jiraRows: number[] = [];
     for (const row of changes.jira ?? []) {
       this.idByKey.set(row.key, row.id);
@@ -334,12 +360,26 @@ export class RollupEngine {
       if (row !== undefined) pullRows.add(row);
     }
     this.ensureCapacity();
-    for (const row of jiraRows) {
+    const tables = this.tables;
+    for (const row of new Set(jiraRows)) {
       const before = this.jiraProjectsOf[row] ?? NONE;
-      this.placeJira(row, affected);
+      const values = previous.get(row);
+      const item = this.jira.rows[row];
+      if (values && item && !item.isEpic && sameList(before, this.mapper.jiraProjects(item))) {
+        this.linkEpic(row);
+        const change = { row, before: values, after: jiraRowValues(tables, row) };
+        for (const p of before) {
+          let list = this.pending.get(p);
+          if (!list) this.pending.set(p, (list = []));
+          list.push(change);
+          affected.add(p);
+        }
+        continue;
+      }
+      this.placeJira(row, full);
       this.linkEpic(row);
       // Children of a changed epic may now count as "open under a done epic".
-      for (const p of this.epicProjectsOf.get(row) ?? NONE) affected.add(p);
+      for (const p of this.epicProjectsOf.get(row) ?? NONE) full.add(p);
       const after = this.jiraProjectsOf[row] ?? NONE;
       const moved = before.length !== after.length || before.some((p, i) => after[i] !== p);
       const key = this.jira.rows[row]?.key ?? removedKeys.get(row);
@@ -347,8 +387,12 @@ export class RollupEngine {
         for (const pr of this.pullsByKey.get(key) ?? NONE) pullRows.add(pr);
       }
     }
-    for (const row of githubRows) this.placeGithub(row, affected);
-    for (const row of pullRows) this.placePull(row, affected);
+    for (const row of githubRows) this.placeGithub(row, full);
+    for (const row of pullRows) this.placePull(row, full);
+    for (const p of full) {
+      this.needsFull.add(p);
+      affected.add(p);
+    }
     return affected;
   }
 
@@ -370,15 +414,31 @@ export class RollupEngine {
     const frame = this.frame(now);
     const tables = this.tables;
     // Staleness, "this week" and the history window move with time: a new instant means all.
-    const indexes =
-      which !== undefined && this.factsAt === now.getTime() ? which : this.projects.keys();
+    const incremental = which !== undefined && this.factsAt === now.getTime();
+    const indexes = incremental ? which : this.projects.keys();
     this.factsAt = now.getTime();
+    if (!incremental) {
+      this.pending.clear();
+      this.needsFull.clear();
+    }
     for (const p of indexes) {
       this.dirty.add(p);
       const members = this.members[p];
       const state = this.state[p];
       const project = this.projects[p];
       if (!members || !state || !project) continue;
+      const changes = this.pending.get(p);
+      const delta =
+        incremental && changes && state.facts && !this.needsFull.has(p)
+          ? applyJiraChanges(state.facts, members, changes, tables, frame)
+          : null;
+      this.pending.delete(p);
+      this.needsFull.delete(p);
+      // Issues changed in place leave the membership, and so the scope change, as it was.
+      if (delta) {
+        state.facts = delta;
+        continue;
+      }
       state.facts = computeProjectFacts(members, tables, frame);
       state.scope = this.scopeChange(project.id, members);
     }

@@ -56,6 +56,9 @@ export interface ProjectFacts {
   latestDueMs: number;
   /** When the last item was done (epoch ms, NaN: nothing done). */
   lastDoneMs: number;
+  /** Jira issues with points, and how many of those points are not exact binary fractions. */
+  withPoints: number;
+  inexactPoints: number;
 }
 
 export interface RiskItemCounts {
@@ -109,6 +112,7 @@ export function computeProjectFacts(
   let done = 0;
   let outOfScope = 0;
   let withPoints = 0;
+  let inexactPoints = 0;
   let pointsTotal = 0;
   let pointsDone = 0;
   let blocked = 0;
@@ -139,6 +143,7 @@ export function computeProjectFacts(
     if (hasPoints) {
       withPoints++;
       pointsTotal += pts;
+      if (!exactPoints(pts)) inexactPoints++;
     }
     const dueMs = due[i] ?? Number.NaN;
     if (dueMs === dueMs && !(dueMs <= latestDueMs)) latestDueMs = dueMs;
@@ -285,7 +290,8 @@ export function computeProjectFacts(
 
   blockedKeys.sort();
   const total = todo + inProgress + done;
-  const cycleDays = cycle.slice(0, cycles);
+  // Sorted: the quantiles read it so, and a delta inserts and removes samples by value.
+  const cycleDays = cycle.slice(0, cycles).sort();
   // Sorted here: the median reads it, and a program merges its projects' sorted samples.
   const mergeHours = merge.slice(0, merges).sort();
   return {
@@ -312,7 +318,320 @@ export function computeProjectFacts(
     blockedKeys,
     latestDueMs,
     lastDoneMs,
+    withPoints,
+    inexactPoints,
   };
+}
+
+/**
+ * Points whose sums do not depend on the order they are added in (multiples of 1/1024, well inside
+ * a double's exact range): a delta then gives the very total a fresh pass gives.
+ */
+function exactPoints(pts: number): boolean {
+  return Math.abs(pts) < 2 ** 30 && Number.isInteger(pts * 1024);
+}
+
+/** What a project's numbers read of one Jira issue, taken before and after a change. */
+export interface JiraRowValues {
+  category: number;
+  points: number;
+  updated: number;
+  due: number;
+  doneAt: number;
+  firstInProgress: number;
+  blockers: number;
+  key: string;
+  /** Its epic is done (open issues under a done epic are counted per epic: a delta cannot). */
+  epicDone: boolean;
+  projects: number;
+}
+
+export function jiraRowValues(tables: Tables, row: number): JiraRowValues {
+  const { jira, epicOf } = tables;
+  const epic = epicOf[row] ?? -1;
+  return {
+    category: jira.category.data[row] ?? TODO,
+    points: jira.points.data[row] ?? Number.NaN,
+    updated: jira.updated.data[row] ?? Number.NaN,
+    due: jira.due.data[row] ?? Number.NaN,
+    doneAt: jira.doneAt.data[row] ?? Number.NaN,
+    firstInProgress: jira.firstInProgress.data[row] ?? Number.NaN,
+    blockers: jira.blockers.data[row] ?? 0,
+    key: jira.rows[row]?.key ?? '',
+    epicDone: epic >= 0 && jira.category.data[epic] === DONE,
+    projects: tables.jiraProjects[row] ?? 0,
+  };
+}
+
+/** A Jira issue that changed in place: same projects, same row, new values. */
+export interface JiraRowChange {
+  row: number;
+  before: JiraRowValues;
+  after: JiraRowValues;
+}
+
+/** What one issue adds to a project's numbers (the same rules as `computeProjectFacts`). */
+interface Contribution {
+  todo: number;
+  inProgress: number;
+  done: number;
+  withPoints: number;
+  pointsTotal: number;
+  pointsDone: number;
+  /** History week of the done item (-1: outside), its cycle sample (NaN: none). */
+  week: number;
+  cycle: number;
+  blocked: boolean;
+  stale: boolean;
+  overdue: boolean;
+  multiProject: boolean;
+  candidates: { kind: RiskCandidate['kind']; severity: number }[];
+}
+
+function contribution(v: JiraRowValues, frame: TimeFrame): Contribution {
+  const { historyStartMs, weekStartMs, staleBeforeMs, todayMs, nowMs } = frame;
+  const hasPoints = v.points === v.points;
+  const out: Contribution = {
+    todo: 0,
+    inProgress: 0,
+    done: 0,
+    withPoints: hasPoints ? 1 : 0,
+    pointsTotal: hasPoints ? v.points : 0,
+    pointsDone: 0,
+    week: -1,
+    cycle: Number.NaN,
+    blocked: false,
+    stale: false,
+    overdue: false,
+    multiProject: v.projects > 1,
+    candidates: [],
+  };
+  // Offered in the order a full pass offers one row's risks (ties keep arrival order).
+  if (out.multiProject)
+    out.candidates.push({ kind: 'multi-project', severity: SEVERITY.multiProject });
+  if (v.category === DONE) {
+    out.done = 1;
+    if (hasPoints) out.pointsDone = v.points;
+    const at = v.doneAt;
+    if (at >= historyStartMs && at < weekStartMs) {
+      out.week = Math.floor((at - historyStartMs) / WEEK_MS);
+      const started = v.firstInProgress;
+      if (started === started && started <= at) out.cycle = (at - started) / DAY_MS;
+    }
+    return out;
+  }
+  if (v.category === IN_PROGRESS) out.inProgress = 1;
+  else out.todo = 1;
+  if (v.blockers > 0) {
+    out.blocked = true;
+    out.candidates.push({ kind: 'blocked', severity: SEVERITY.blocked(v.blockers) });
+  }
+  if (v.updated < staleBeforeMs) {
+    out.stale = true;
+    out.candidates.push({ kind: 'stale', severity: Math.floor((nowMs - v.updated) / DAY_MS) });
+  }
+  if (v.due < todayMs) {
+    out.overdue = true;
+    out.candidates.push({ kind: 'overdue', severity: Math.round((todayMs - v.due) / DAY_MS) });
+  }
+  return out;
+}
+
+function lowerBoundNumber(values: Float64Array, value: number, size: number): number {
+  let lo = 0;
+  let hi = size;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+function lowerBoundString(values: readonly string[], value: string): number {
+  let lo = 0;
+  let hi = values.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((values[mid] ?? '') < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** The sorted samples with one value taken out (it must be there) and one put in (NaN: none). */
+function replaceSample(sorted: Float64Array, remove: number, add: number): Float64Array | null {
+  let values = sorted;
+  if (remove === remove) {
+    const at = lowerBoundNumber(values, remove, values.length);
+    if (values[at] !== remove) return null;
+    const next = new Float64Array(values.length - 1);
+    next.set(values.subarray(0, at));
+    next.set(values.subarray(at + 1), at);
+    values = next;
+  }
+  if (add === add) {
+    const at = lowerBoundNumber(values, add, values.length);
+    const next = new Float64Array(values.length + 1);
+    next.set(values.subarray(0, at));
+    next[at] = add;
+    next.set(values.subarray(at), at + 1);
+    values = next;
+  }
+  return values;
+}
+
+/** Latest due date and last done instant, by the same loop order and rules as a full pass. */
+function latestInstants(
+  members: ProjectMembers,
+  tables: Tables,
+): { latestDueMs: number; lastDoneMs: number } {
+  const { jira, github } = tables;
+  let latestDueMs = Number.NaN;
+  let lastDoneMs = Number.NaN;
+  for (const i of members.jira) {
+    const dueMs = jira.due.data[i] ?? Number.NaN;
+    if (dueMs === dueMs && !(dueMs <= latestDueMs)) latestDueMs = dueMs;
+    if (jira.category.data[i] === DONE) {
+      const at = jira.doneAt.data[i] ?? Number.NaN;
+      if (!(at <= lastDoneMs)) lastDoneMs = at;
+    }
+  }
+  for (const i of members.github) {
+    if (github.category.data[i] !== DONE) continue;
+    const at = github.doneAt.data[i] ?? Number.NaN;
+    if (!(at <= lastDoneMs)) lastDoneMs = at;
+  }
+  return { latestDueMs, lastDoneMs };
+}
+
+/**
+ * A project's numbers after some of its Jira issues changed in place (same projects, not epics,
+ * not under a done epic): each issue's old contribution is taken out and its new one put in, so
+ * the cost follows the changed issues, not the project's size. Null when a full pass is needed:
+ * an issue that left the top risks (the next one down is unknown), points that are not exact
+ * binary fractions (their sum would depend on the order).
+ */
+export function applyJiraChanges(
+  facts: ProjectFacts,
+  members: ProjectMembers,
+  changes: readonly JiraRowChange[],
+  tables: Tables,
+  frame: TimeFrame,
+): ProjectFacts | null {
+  if (facts.inexactPoints > 0) return null;
+  const counts = { ...facts.counts };
+  let { withPoints } = facts;
+  let pointsTotal = facts.points.total;
+  let pointsDone = facts.points.done;
+  const risks = { ...facts.risks };
+  const weeklyDone = facts.weeklyDone.slice();
+  const weeklyPoints = facts.weeklyPoints.slice();
+  let cycleDays = facts.cycleDays;
+  let blockedKeys = facts.blockedKeys;
+  let { latestDueMs, lastDoneMs } = facts;
+  let rescan = false;
+  const offers: { kind: RiskCandidate['kind']; row: number; severity: number }[] = [];
+  const ref = tables.jira.refs;
+
+  for (const { row, before, after } of changes) {
+    if (before.epicDone || after.epicDone || before.projects !== after.projects) return null;
+    for (const pts of [before.points, after.points])
+      if (pts === pts && !exactPoints(pts)) return null;
+    const old = contribution(before, frame);
+    const next = contribution(after, frame);
+    for (const c of old.candidates) {
+      if (facts.top.some((t) => t.source === 'jira' && t.row === row && t.kind === c.kind))
+        return null;
+      if (offers.some((o) => o.row === row && o.kind === c.kind)) return null;
+    }
+    counts.todo += next.todo - old.todo;
+    counts.inProgress += next.inProgress - old.inProgress;
+    counts.done += next.done - old.done;
+    withPoints += next.withPoints - old.withPoints;
+    pointsTotal += next.pointsTotal - old.pointsTotal;
+    pointsDone += next.pointsDone - old.pointsDone;
+    if (old.week >= 0) {
+      weeklyDone[old.week] = (weeklyDone[old.week] ?? 0) - 1;
+      weeklyPoints[old.week] =
+        (weeklyPoints[old.week] ?? 0) -
+        (old.done === 1 && before.points === before.points ? before.points : 0);
+    }
+    if (next.week >= 0) {
+      weeklyDone[next.week] = (weeklyDone[next.week] ?? 0) + 1;
+      weeklyPoints[next.week] =
+        (weeklyPoints[next.week] ?? 0) + (after.points === after.points ? after.points : 0);
+    }
+    if (old.cycle === old.cycle || next.cycle === next.cycle) {
+      const replaced = replaceSample(cycleDays, old.cycle, next.cycle);
+      if (replaced === null) return null;
+      cycleDays = replaced;
+    }
+    risks.blocked += Number(next.blocked) - Number(old.blocked);
+    risks.stale += Number(next.stale) - Number(old.stale);
+    risks.overdue += Number(next.overdue) - Number(old.overdue);
+    risks.multiProject += Number(next.multiProject) - Number(old.multiProject);
+    if (old.blocked || next.blocked) {
+      const keys = blockedKeys.slice();
+      if (old.blocked) {
+        const at = lowerBoundString(keys, before.key);
+        if (keys[at] !== before.key) return null;
+        keys.splice(at, 1);
+      }
+      if (next.blocked) keys.splice(lowerBoundString(keys, after.key), 0, after.key);
+      blockedKeys = keys;
+    }
+    // A maximum can grow by a delta; when the old value was the maximum, look again.
+    if (before.due === before.due && before.due === latestDueMs && after.due !== before.due)
+      rescan = true;
+    else if (after.due === after.due && !(after.due <= latestDueMs)) latestDueMs = after.due;
+    const oldDone = before.category === DONE ? before.doneAt : Number.NaN;
+    const newDone = after.category === DONE ? after.doneAt : Number.NaN;
+    if (before.category === DONE && !(oldDone < lastDoneMs) && !(newDone === oldDone))
+      rescan = true;
+    else if (after.category === DONE && !(newDone <= lastDoneMs)) lastDoneMs = newDone;
+    if (after.category === DONE && newDone !== newDone) rescan = true;
+    for (const c of next.candidates) offers.push({ kind: c.kind, row, severity: c.severity });
+  }
+
+  let top = facts.top;
+  if (offers.length > 0) {
+    const kept = scratch.top;
+    kept.reset();
+    for (const c of facts.top) kept.offer(c.kind, c.source, c.row, c.severity, refOf(c, tables));
+    for (const o of offers) {
+      if (o.severity >= kept.threshold)
+        kept.offer(o.kind, 'jira', o.row, o.severity, ref[o.row] ?? '');
+    }
+    top = kept.list();
+  }
+  if (rescan) ({ latestDueMs, lastDoneMs } = latestInstants(members, tables));
+  const total = counts.todo + counts.inProgress + counts.done;
+  counts.total = total;
+  return {
+    ...facts,
+    counts,
+    points: {
+      total: pointsTotal,
+      done: pointsDone,
+      coverage: total === 0 ? 0 : withPoints / total,
+    },
+    weeklyDone,
+    weeklyPoints,
+    cycleDays,
+    risks,
+    top,
+    blockedKeys,
+    latestDueMs,
+    lastDoneMs,
+    withPoints,
+  };
+}
+
+function refOf(c: RiskCandidate, tables: Tables): string {
+  const table =
+    c.source === 'jira' ? tables.jira : c.source === 'github' ? tables.github : tables.pulls;
+  return table.refs[c.row] ?? '';
 }
 
 export function roundTo(value: number | null, digits: number): number | null {
