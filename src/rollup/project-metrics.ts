@@ -50,7 +50,7 @@ export interface ProjectFacts {
   mergeHours: Float64Array;
   pullRequests: PullRequestFlow;
   risks: RiskItemCounts;
-  top: RiskCandidate[];
+  top: readonly RiskCandidate[];
   blockedKeys: string[];
   /** Latest due date among the items (epoch ms, NaN: none). */
   latestDueMs: number;
@@ -59,6 +59,8 @@ export interface ProjectFacts {
   /** Jira issues with points, and how many of those points are not exact binary fractions. */
   withPoints: number;
   inexactPoints: number;
+  /** Open issues under each done epic (by the epic's row), null: none. */
+  openUnderDoneEpic: ReadonlyMap<number, number> | null;
 }
 
 export interface RiskItemCounts {
@@ -320,6 +322,7 @@ export function computeProjectFacts(
     lastDoneMs,
     withPoints,
     inexactPoints,
+    openUnderDoneEpic,
   };
 }
 
@@ -341,7 +344,8 @@ export interface JiraRowValues {
   firstInProgress: number;
   blockers: number;
   key: string;
-  /** Its epic is done (open issues under a done epic are counted per epic: a delta cannot). */
+  /** The row of its epic (-1: none synced) and whether that epic is done. */
+  epic: number;
   epicDone: boolean;
   projects: number;
 }
@@ -358,6 +362,7 @@ export function jiraRowValues(tables: Tables, row: number): JiraRowValues {
     firstInProgress: jira.firstInProgress.data[row] ?? Number.NaN,
     blockers: jira.blockers.data[row] ?? 0,
     key: jira.rows[row]?.key ?? '',
+    epic,
     epicDone: epic >= 0 && jira.category.data[epic] === DONE,
     projects: tables.jiraProjects[row] ?? 0,
   };
@@ -486,31 +491,35 @@ function latestInstants(
   members: ProjectMembers,
   tables: Tables,
 ): { latestDueMs: number; lastDoneMs: number } {
-  const { jira, github } = tables;
+  const due = tables.jira.due.data;
+  const category = tables.jira.category.data;
+  const doneAt = tables.jira.doneAt.data;
+  const ghCategory = tables.github.category.data;
+  const ghDoneAt = tables.github.doneAt.data;
   let latestDueMs = Number.NaN;
   let lastDoneMs = Number.NaN;
   for (const i of members.jira) {
-    const dueMs = jira.due.data[i] ?? Number.NaN;
+    const dueMs = due[i] ?? Number.NaN;
     if (dueMs === dueMs && !(dueMs <= latestDueMs)) latestDueMs = dueMs;
-    if (jira.category.data[i] === DONE) {
-      const at = jira.doneAt.data[i] ?? Number.NaN;
+    if (category[i] === DONE) {
+      const at = doneAt[i] ?? Number.NaN;
       if (!(at <= lastDoneMs)) lastDoneMs = at;
     }
   }
   for (const i of members.github) {
-    if (github.category.data[i] !== DONE) continue;
-    const at = github.doneAt.data[i] ?? Number.NaN;
+    if (ghCategory[i] !== DONE) continue;
+    const at = ghDoneAt[i] ?? Number.NaN;
     if (!(at <= lastDoneMs)) lastDoneMs = at;
   }
   return { latestDueMs, lastDoneMs };
 }
 
 /**
- * A project's numbers after some of its Jira issues changed in place (same projects, not epics,
- * not under a done epic): each issue's old contribution is taken out and its new one put in, so
- * the cost follows the changed issues, not the project's size. Null when a full pass is needed:
- * an issue that left the top risks (the next one down is unknown), points that are not exact
- * binary fractions (their sum would depend on the order).
+ * A project's numbers after some of its Jira issues changed in place (same projects, not epics):
+ * each issue's old contribution is taken out and its new one put in, so the cost follows the
+ * changed issues, not the project's size. Null when a full pass is needed: an issue that left the
+ * top risks (the next one down is unknown), an issue whose epic changed while a done epic was
+ * involved, points that are not exact binary fractions (their sum would depend on the order).
  */
 export function applyJiraChanges(
   facts: ProjectFacts,
@@ -525,44 +534,48 @@ export function applyJiraChanges(
   let pointsTotal = facts.points.total;
   let pointsDone = facts.points.done;
   const risks = { ...facts.risks };
-  const weeklyDone = facts.weeklyDone.slice();
-  const weeklyPoints = facts.weeklyPoints.slice();
+  // Copied on first write: most changes leave the history weeks alone.
+  let weeklyDone = facts.weeklyDone;
+  let weeklyPoints = facts.weeklyPoints;
   let cycleDays = facts.cycleDays;
   let blockedKeys = facts.blockedKeys;
+  let openUnderDoneEpic = facts.openUnderDoneEpic;
   let { latestDueMs, lastDoneMs } = facts;
   let rescan = false;
-  const offers: { kind: RiskCandidate['kind']; row: number; severity: number }[] = [];
-  const ref = tables.jira.refs;
+  const offers: { kind: RiskCandidate['kind']; source: 'jira'; row: number; severity: number }[] =
+    [];
+  const inTop = (kind: RiskCandidate['kind'], row: number): boolean =>
+    facts.top.some((t) => t.source === 'jira' && t.row === row && t.kind === kind) ||
+    offers.some((o) => o.row === row && o.kind === kind);
 
   for (const { row, before, after } of changes) {
-    if (before.epicDone || after.epicDone || before.projects !== after.projects) return null;
-    for (const pts of [before.points, after.points])
-      if (pts === pts && !exactPoints(pts)) return null;
+    if (before.projects !== after.projects) return null;
+    if (before.epicDone !== after.epicDone) return null;
+    if (before.epicDone && before.epic !== after.epic) return null;
+    if (before.points === before.points && !exactPoints(before.points)) return null;
+    if (after.points === after.points && !exactPoints(after.points)) return null;
     const old = contribution(before, frame);
     const next = contribution(after, frame);
-    for (const c of old.candidates) {
-      if (facts.top.some((t) => t.source === 'jira' && t.row === row && t.kind === c.kind))
-        return null;
-      if (offers.some((o) => o.row === row && o.kind === c.kind)) return null;
-    }
+    for (const c of old.candidates) if (inTop(c.kind, row)) return null;
     counts.todo += next.todo - old.todo;
     counts.inProgress += next.inProgress - old.inProgress;
     counts.done += next.done - old.done;
     withPoints += next.withPoints - old.withPoints;
     pointsTotal += next.pointsTotal - old.pointsTotal;
     pointsDone += next.pointsDone - old.pointsDone;
-    if (old.week >= 0) {
-      weeklyDone[old.week] = (weeklyDone[old.week] ?? 0) - 1;
-      weeklyPoints[old.week] =
-        (weeklyPoints[old.week] ?? 0) -
-        (old.done === 1 && before.points === before.points ? before.points : 0);
+    if (old.week !== next.week || before.points !== after.points) {
+      if (weeklyDone === facts.weeklyDone) weeklyDone = weeklyDone.slice();
+      if (weeklyPoints === facts.weeklyPoints) weeklyPoints = weeklyPoints.slice();
+      if (old.week >= 0) {
+        weeklyDone[old.week] = (weeklyDone[old.week] ?? 0) - 1;
+        weeklyPoints[old.week] = (weeklyPoints[old.week] ?? 0) - old.pointsDone;
+      }
+      if (next.week >= 0) {
+        weeklyDone[next.week] = (weeklyDone[next.week] ?? 0) + 1;
+        weeklyPoints[next.week] = (weeklyPoints[next.week] ?? 0) + next.pointsDone;
+      }
     }
-    if (next.week >= 0) {
-      weeklyDone[next.week] = (weeklyDone[next.week] ?? 0) + 1;
-      weeklyPoints[next.week] =
-        (weeklyPoints[next.week] ?? 0) + (after.points === after.points ? after.points : 0);
-    }
-    if (old.cycle === old.cycle || next.cycle === next.cycle) {
+    if (old.cycle !== next.cycle && (old.cycle === old.cycle || next.cycle === next.cycle)) {
       const replaced = replaceSample(cycleDays, old.cycle, next.cycle);
       if (replaced === null) return null;
       cycleDays = replaced;
@@ -571,7 +584,10 @@ export function applyJiraChanges(
     risks.stale += Number(next.stale) - Number(old.stale);
     risks.overdue += Number(next.overdue) - Number(old.overdue);
     risks.multiProject += Number(next.multiProject) - Number(old.multiProject);
-    if (old.blocked || next.blocked) {
+    if (
+      (old.blocked || next.blocked) &&
+      !(old.blocked && next.blocked && before.key === after.key)
+    ) {
       const keys = blockedKeys.slice();
       if (old.blocked) {
         const at = lowerBoundString(keys, before.key);
@@ -581,35 +597,54 @@ export function applyJiraChanges(
       if (next.blocked) keys.splice(lowerBoundString(keys, after.key), 0, after.key);
       blockedKeys = keys;
     }
+    // An open issue under a done epic counts for the epic (same epic, still done, here).
+    const wasOpen = before.epicDone && before.category !== DONE;
+    const isOpen = after.epicDone && after.category !== DONE;
+    if (wasOpen !== isOpen) {
+      const epic = after.epic;
+      const map = new Map(openUnderDoneEpic);
+      const was = map.get(epic) ?? 0;
+      const now = was + (isOpen ? 1 : -1);
+      if (now > 0) map.set(epic, now);
+      else map.delete(epic);
+      openUnderDoneEpic = map;
+      if (members.epics.includes(epic)) {
+        if (was > 0 && inTop('done-epic-open-children', epic)) return null;
+        risks.doneEpicsWithOpenChildren += Number(now > 0) - Number(was > 0);
+        if (now > 0) {
+          offers.push({
+            kind: 'done-epic-open-children',
+            source: 'jira',
+            row: epic,
+            severity: SEVERITY.doneEpic(now),
+          });
+        }
+      }
+    }
     // A maximum can grow by a delta; when the old value was the maximum, look again.
-    if (before.due === before.due && before.due === latestDueMs && after.due !== before.due)
+    if (before.due === before.due && before.due === latestDueMs && after.due !== before.due) {
       rescan = true;
-    else if (after.due === after.due && !(after.due <= latestDueMs)) latestDueMs = after.due;
+    } else if (after.due === after.due && !(after.due <= latestDueMs)) {
+      latestDueMs = after.due;
+    }
     const oldDone = before.category === DONE ? before.doneAt : Number.NaN;
     const newDone = after.category === DONE ? after.doneAt : Number.NaN;
-    if (before.category === DONE && !(oldDone < lastDoneMs) && !(newDone === oldDone))
+    if (before.category === DONE && !(oldDone < lastDoneMs) && !(newDone === oldDone)) {
       rescan = true;
-    else if (after.category === DONE && !(newDone <= lastDoneMs)) lastDoneMs = newDone;
+    } else if (after.category === DONE && !(newDone <= lastDoneMs)) {
+      lastDoneMs = newDone;
+    }
     if (after.category === DONE && newDone !== newDone) rescan = true;
-    for (const c of next.candidates) offers.push({ kind: c.kind, row, severity: c.severity });
+    for (const c of next.candidates) {
+      offers.push({ kind: c.kind, source: 'jira', row, severity: c.severity });
+    }
   }
 
-  let top = facts.top;
-  if (offers.length > 0) {
-    const kept = scratch.top;
-    kept.reset();
-    for (const c of facts.top) kept.offer(c.kind, c.source, c.row, c.severity, refOf(c, tables));
-    for (const o of offers) {
-      if (o.severity >= kept.threshold)
-        kept.offer(o.kind, 'jira', o.row, o.severity, ref[o.row] ?? '');
-    }
-    top = kept.list();
-  }
+  const top = offers.length === 0 ? facts.top : offerAll(facts.top, offers, tables);
   if (rescan) ({ latestDueMs, lastDoneMs } = latestInstants(members, tables));
   const total = counts.todo + counts.inProgress + counts.done;
   counts.total = total;
   return {
-    ...facts,
     counts,
     points: {
       total: pointsTotal,
@@ -619,13 +654,46 @@ export function applyJiraChanges(
     weeklyDone,
     weeklyPoints,
     cycleDays,
+    mergeHours: facts.mergeHours,
+    pullRequests: facts.pullRequests,
     risks,
     top,
     blockedKeys,
     latestDueMs,
     lastDoneMs,
     withPoints,
+    inexactPoints: 0,
+    openUnderDoneEpic,
   };
+}
+
+/**
+ * The kept risks with new candidates offered (none of the kept ones left). The same array when
+ * nothing entered, so an unchanged list is recognisable by identity.
+ */
+function offerAll(
+  top: readonly RiskCandidate[],
+  offers: readonly RiskCandidate[],
+  tables: Tables,
+): readonly RiskCandidate[] {
+  const kept = scratch.top;
+  kept.reset();
+  for (const c of top) kept.offer(c.kind, c.source, c.row, c.severity, refOf(c, tables));
+  let entered = false;
+  for (const o of offers) {
+    if (o.severity < kept.threshold) continue;
+    kept.offer(o.kind, o.source, o.row, o.severity, refOf(o, tables));
+    entered = true;
+  }
+  if (!entered) return top;
+  const list = kept.list();
+  const same =
+    list.length === top.length &&
+    list.every((c, i) => {
+      const t = top[i];
+      return t !== undefined && t.kind === c.kind && t.row === c.row && t.source === c.source;
+    });
+  return same ? top : list;
 }
 
 function refOf(c: RiskCandidate, tables: Tables): string {

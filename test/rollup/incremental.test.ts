@@ -68,7 +68,7 @@ describe('incremental recompute on a synthetic org', () => {
 
     const epics = org.jira.filter((r) => r.isEpic);
     let nextId = 900_000;
-    for (let round = 0; round < 12; round++) {
+    for (let round = 0; round < 14; round++) {
       const changedJira = new Map<string, JiraItemRow>();
       const removedJira: string[] = [];
       const changedGithub: GitHubIssueRow[] = [];
@@ -91,7 +91,10 @@ describe('incremental recompute on a synthetic org', () => {
             firstInProgressAt: random() < 0.5 ? iso(doneAt - 3 * DAY) : row.firstInProgressAt,
           };
         } else if (roll < 0.6) {
-          next = { ...row, storyPoints: pick([null, 1, 0.1, 0.7, 2.5, 3, 8]) };
+          // Points that are not binary fractions (0.1) only late: they make sums order-dependent,
+          // so their projects leave the delta path for good.
+          const points = round < 9 ? [null, 1, 0.5, 2.5, 3, 8] : [null, 1, 0.1, 0.7, 2.5];
+          next = { ...row, storyPoints: pick(points) };
         } else if (roll < 0.7) {
           next = {
             ...row,
