@@ -17,7 +17,7 @@ import {
 } from './item-tables.js';
 import { quantileSorted } from './quantiles.js';
 import { DAY_MS, WEEK_MS, dayOfMs, type TimeFrame } from './time-frame.js';
-import { TopRisks, type RiskCandidate } from './top-risks.js';
+import { KEPT_RISKS, TOP_RISKS, TopRisks, type RiskCandidate } from './top-risks.js';
 
 export interface ProjectMembers {
   /** Row numbers of counted Jira issues, GitHub issues and pull requests. */
@@ -50,7 +50,14 @@ export interface ProjectFacts {
   mergeHours: Float64Array;
   pullRequests: PullRequestFlow;
   risks: RiskItemCounts;
+  /** The shown risks (the first `TOP_RISKS` of `kept`). */
   top: readonly RiskCandidate[];
+  /**
+   * The worst risks, up to `KEPT_RISKS`, worst first; every risk worse than `boundary` is among
+   * them (null boundary: every risk is).
+   */
+  kept: readonly RiskCandidate[];
+  boundary: RiskCandidate | null;
   blockedKeys: string[];
   /** Latest due date among the items (epoch ms, NaN: none). */
   latestDueMs: number;
@@ -81,7 +88,7 @@ export const SEVERITY = {
 const scratch: { cycle: Float64Array; merge: Float64Array; top: TopRisks } = {
   cycle: new Float64Array(4096),
   merge: new Float64Array(4096),
-  top: new TopRisks(),
+  top: new TopRisks(KEPT_RISKS),
 };
 
 function grow(buffer: Float64Array, size: number): Float64Array {
@@ -316,7 +323,7 @@ export function computeProjectFacts(
       withoutJiraKey: withoutKey,
     },
     risks: { blocked, stale, overdue, doneEpicsWithOpenChildren, multiProject },
-    top: top.list(),
+    ...keptRisks(top.list()),
     blockedKeys,
     latestDueMs,
     lastDoneMs,
@@ -542,11 +549,7 @@ export function applyJiraChanges(
   let openUnderDoneEpic = facts.openUnderDoneEpic;
   let { latestDueMs, lastDoneMs } = facts;
   let rescan = false;
-  const offers: { kind: RiskCandidate['kind']; source: 'jira'; row: number; severity: number }[] =
-    [];
-  const inTop = (kind: RiskCandidate['kind'], row: number): boolean =>
-    facts.top.some((t) => t.source === 'jira' && t.row === row && t.kind === kind) ||
-    offers.some((o) => o.row === row && o.kind === kind);
+  const risksKept = new KeptRisks(facts, tables);
 
   for (const { row, before, after } of changes) {
     if (before.projects !== after.projects) return null;
@@ -556,7 +559,7 @@ export function applyJiraChanges(
     if (after.points === after.points && !exactPoints(after.points)) return null;
     const old = contribution(before, frame);
     const next = contribution(after, frame);
-    for (const c of old.candidates) if (inTop(c.kind, row)) return null;
+    for (const c of old.candidates) if (!risksKept.remove(c.kind, row, c.severity)) return null;
     counts.todo += next.todo - old.todo;
     counts.inProgress += next.inProgress - old.inProgress;
     counts.done += next.done - old.done;
@@ -609,16 +612,10 @@ export function applyJiraChanges(
       else map.delete(epic);
       openUnderDoneEpic = map;
       if (members.epics.includes(epic)) {
-        if (was > 0 && inTop('done-epic-open-children', epic)) return null;
+        if (was > 0 && !risksKept.remove('done-epic-open-children', epic, SEVERITY.doneEpic(was)))
+          return null;
         risks.doneEpicsWithOpenChildren += Number(now > 0) - Number(was > 0);
-        if (now > 0) {
-          offers.push({
-            kind: 'done-epic-open-children',
-            source: 'jira',
-            row: epic,
-            severity: SEVERITY.doneEpic(now),
-          });
-        }
+        if (now > 0) risksKept.offer('done-epic-open-children', epic, SEVERITY.doneEpic(now));
       }
     }
     // A maximum can grow by a delta; when the old value was the maximum, look again.
@@ -636,11 +633,12 @@ export function applyJiraChanges(
     }
     if (after.category === DONE && newDone !== newDone) rescan = true;
     for (const c of next.candidates) {
-      offers.push({ kind: c.kind, source: 'jira', row, severity: c.severity });
+      risksKept.offer(c.kind, row, c.severity);
     }
   }
 
-  const top = offers.length === 0 ? facts.top : offerAll(facts.top, offers, tables);
+  const kept = risksKept.result();
+  if (kept === null) return null;
   if (rescan) ({ latestDueMs, lastDoneMs } = latestInstants(members, tables));
   const total = counts.todo + counts.inProgress + counts.done;
   counts.total = total;
@@ -657,7 +655,7 @@ export function applyJiraChanges(
     mergeHours: facts.mergeHours,
     pullRequests: facts.pullRequests,
     risks,
-    top,
+    ...kept,
     blockedKeys,
     latestDueMs,
     lastDoneMs,
@@ -667,33 +665,93 @@ export function applyJiraChanges(
   };
 }
 
+/** The shown and kept risks of a full pass's list. */
+function keptRisks(list: RiskCandidate[]): Pick<ProjectFacts, 'top' | 'kept' | 'boundary'> {
+  return {
+    top: list.length > TOP_RISKS ? list.slice(0, TOP_RISKS) : list,
+    kept: list,
+    boundary: list.length === KEPT_RISKS ? (list[KEPT_RISKS - 1] ?? null) : null,
+  };
+}
+
 /**
- * The kept risks with new candidates offered (none of the kept ones left). The same array when
- * nothing entered, so an unchanged list is recognisable by identity.
+ * A project's kept risks under deltas. Removing a risk is exact while it is in the list (the ones
+ * below it move up); a new risk enters only if worse than the boundary (below it the list does not
+ * know every risk). The shown ten are exact while all of them are worse than the boundary.
  */
-function offerAll(
-  top: readonly RiskCandidate[],
-  offers: readonly RiskCandidate[],
-  tables: Tables,
-): readonly RiskCandidate[] {
-  const kept = scratch.top;
-  kept.reset();
-  for (const c of top) kept.offer(c.kind, c.source, c.row, c.severity, refOf(c, tables));
-  let entered = false;
-  for (const o of offers) {
-    if (o.severity < kept.threshold) continue;
-    kept.offer(o.kind, o.source, o.row, o.severity, refOf(o, tables));
-    entered = true;
+class KeptRisks {
+  private list: RiskCandidate[] | null = null;
+
+  constructor(
+    private readonly facts: ProjectFacts,
+    private readonly tables: Tables,
+  ) {}
+
+  /** Worse: higher severity, then the smaller ref (as `TopRisks` orders them). */
+  private worse(a: RiskCandidate, b: RiskCandidate): boolean {
+    if (a.severity !== b.severity) return a.severity > b.severity;
+    return refOf(a, this.tables) < refOf(b, this.tables);
   }
-  if (!entered) return top;
-  const list = kept.list();
-  const same =
-    list.length === top.length &&
-    list.every((c, i) => {
-      const t = top[i];
-      return t !== undefined && t.kind === c.kind && t.row === c.row && t.source === c.source;
-    });
-  return same ? top : list;
+
+  private writable(): RiskCandidate[] {
+    this.list ??= this.facts.kept.slice();
+    return this.list;
+  }
+
+  /** Takes out a Jira row's risk; false when it is not known (the caller does a full pass). */
+  remove(kind: RiskCandidate['kind'], row: number, severity: number): boolean {
+    const list = this.list ?? this.facts.kept;
+    const at = list.findIndex((c) => c.source === 'jira' && c.row === row && c.kind === kind);
+    if (at < 0) {
+      // Not kept: fine when it was below the boundary, where nothing is known anyway.
+      const boundary = this.facts.boundary;
+      return boundary !== null && !this.worse({ kind, source: 'jira', row, severity }, boundary);
+    }
+    this.writable().splice(at, 1);
+    return true;
+  }
+
+  offer(kind: RiskCandidate['kind'], row: number, severity: number): void {
+    const candidate: RiskCandidate = { kind, source: 'jira', row, severity };
+    const boundary = this.facts.boundary;
+    if (boundary !== null && !this.worse(candidate, boundary)) return;
+    const list = this.writable();
+    // After every one it is not worse than: ties keep arrival order, as in `TopRisks`.
+    let at = list.length;
+    while (at > 0 && this.worse(candidate, list[at - 1] as RiskCandidate)) at--;
+    list.splice(at, 0, candidate);
+  }
+
+  /** The new shown and kept risks, or null when the shown ten are no longer all known. */
+  result(): Pick<ProjectFacts, 'top' | 'kept' | 'boundary'> | null {
+    const { facts } = this;
+    if (this.list === null) return { top: facts.top, kept: facts.kept, boundary: facts.boundary };
+    const list = this.list.length > KEPT_RISKS ? this.list.slice(0, KEPT_RISKS) : this.list;
+    // Dropping the tail moves the boundary up to the last one kept.
+    const boundary =
+      this.list.length > KEPT_RISKS ? (list[KEPT_RISKS - 1] ?? null) : facts.boundary;
+    const shown = Math.min(TOP_RISKS, list.length);
+    if (boundary !== null) {
+      const lastShown = list[shown - 1];
+      if (shown < TOP_RISKS || lastShown === undefined || !this.worse(lastShown, boundary)) {
+        return null;
+      }
+    }
+    const top = list.slice(0, shown);
+    const same =
+      top.length === facts.top.length &&
+      top.every((c, i) => {
+        const t = facts.top[i];
+        return (
+          t !== undefined &&
+          t.kind === c.kind &&
+          t.row === c.row &&
+          t.source === c.source &&
+          t.severity === c.severity
+        );
+      });
+    return { top: same ? facts.top : top, kept: list, boundary };
+  }
 }
 
 function refOf(c: RiskCandidate, tables: Tables): string {
