@@ -61,8 +61,12 @@ export interface ProjectFacts {
   blockedKeys: string[];
   /** Latest due date among the items (epoch ms, NaN: none). */
   latestDueMs: number;
+  /** How many items share that latest due date (a delta removing one knows if others remain). */
+  latestDueTies: number;
   /** When the last item was done (epoch ms, NaN: nothing done). */
   lastDoneMs: number;
+  /** How many done items share that instant; -1 when a done item had no instant (no deltas). */
+  lastDoneTies: number;
   /** Jira issues with points, and how many of those points are not exact binary fractions. */
   withPoints: number;
   inexactPoints: number;
@@ -129,7 +133,10 @@ export function computeProjectFacts(
   let overdue = 0;
   let multiProject = 0;
   let latestDueMs = Number.NaN;
+  let latestDueTies = 0;
   let lastDoneMs = Number.NaN;
+  let lastDoneTies = 0;
+  let doneWithoutInstant = false;
   const blockedKeys: string[] = [];
   let openUnderDoneEpic: Map<number, number> | null = null;
 
@@ -155,7 +162,12 @@ export function computeProjectFacts(
       if (!exactPoints(pts)) inexactPoints++;
     }
     const dueMs = due[i] ?? Number.NaN;
-    if (dueMs === dueMs && !(dueMs <= latestDueMs)) latestDueMs = dueMs;
+    if (dueMs === dueMs) {
+      if (!(dueMs <= latestDueMs)) {
+        latestDueMs = dueMs;
+        latestDueTies = 1;
+      } else if (dueMs === latestDueMs) latestDueTies++;
+    }
     if ((tables.jiraProjects[i] ?? 0) > 1) {
       multiProject++;
       {
@@ -168,7 +180,11 @@ export function computeProjectFacts(
       done++;
       if (hasPoints) pointsDone += pts;
       const at = doneAt[i] ?? Number.NaN;
-      if (!(at <= lastDoneMs)) lastDoneMs = at;
+      if (at !== at) doneWithoutInstant = true;
+      if (!(at <= lastDoneMs)) {
+        lastDoneMs = at;
+        lastDoneTies = 1;
+      } else if (at === lastDoneMs) lastDoneTies++;
       if (at >= historyStartMs && at < weekStartMs) {
         const w = Math.floor((at - historyStartMs) / WEEK_MS);
         weeklyDone[w] = (weeklyDone[w] ?? 0) + 1;
@@ -245,7 +261,11 @@ export function computeProjectFacts(
     if (cat === DONE) {
       done++;
       const at = ghDoneAt[i] ?? Number.NaN;
-      if (!(at <= lastDoneMs)) lastDoneMs = at;
+      if (at !== at) doneWithoutInstant = true;
+      if (!(at <= lastDoneMs)) {
+        lastDoneMs = at;
+        lastDoneTies = 1;
+      } else if (at === lastDoneMs) lastDoneTies++;
       if (at >= historyStartMs && at < weekStartMs) {
         const w = Math.floor((at - historyStartMs) / WEEK_MS);
         weeklyDone[w] = (weeklyDone[w] ?? 0) + 1;
@@ -326,7 +346,10 @@ export function computeProjectFacts(
     ...keptRisks(top.list()),
     blockedKeys,
     latestDueMs,
+    latestDueTies,
     lastDoneMs,
+    // A done item without an instant makes the maximum depend on the order: no deltas then.
+    lastDoneTies: doneWithoutInstant ? -1 : lastDoneTies,
     withPoints,
     inexactPoints,
     openUnderDoneEpic,
@@ -493,32 +516,48 @@ function replaceSample(sorted: Float64Array, remove: number, add: number): Float
   return values;
 }
 
-/** Latest due date and last done instant, by the same loop order and rules as a full pass. */
+/** Latest due date and last done instant with their ties, by the same loops as a full pass. */
 function latestInstants(
   members: ProjectMembers,
   tables: Tables,
-): { latestDueMs: number; lastDoneMs: number } {
+): Pick<ProjectFacts, 'latestDueMs' | 'latestDueTies' | 'lastDoneMs' | 'lastDoneTies'> {
   const due = tables.jira.due.data;
   const category = tables.jira.category.data;
   const doneAt = tables.jira.doneAt.data;
   const ghCategory = tables.github.category.data;
   const ghDoneAt = tables.github.doneAt.data;
   let latestDueMs = Number.NaN;
+  let latestDueTies = 0;
   let lastDoneMs = Number.NaN;
+  let lastDoneTies = 0;
+  let doneWithoutInstant = false;
+  const doneInstants: number[] = [];
   for (const i of members.jira) {
     const dueMs = due[i] ?? Number.NaN;
-    if (dueMs === dueMs && !(dueMs <= latestDueMs)) latestDueMs = dueMs;
-    if (category[i] === DONE) {
-      const at = doneAt[i] ?? Number.NaN;
-      if (!(at <= lastDoneMs)) lastDoneMs = at;
+    if (dueMs === dueMs) {
+      if (!(dueMs <= latestDueMs)) {
+        latestDueMs = dueMs;
+        latestDueTies = 1;
+      } else if (dueMs === latestDueMs) latestDueTies++;
     }
+    if (category[i] === DONE) doneInstants.push(doneAt[i] ?? Number.NaN);
   }
-  for (const i of members.github) {
-    if (ghCategory[i] !== DONE) continue;
-    const at = ghDoneAt[i] ?? Number.NaN;
-    if (!(at <= lastDoneMs)) lastDoneMs = at;
+  for (const i of members.github)
+    if (ghCategory[i] === DONE) doneInstants.push(ghDoneAt[i] ?? Number.NaN);
+  // Jira's then GitHub's done instants, in the order a full pass meets them.
+  for (const at of doneInstants) {
+    if (at !== at) doneWithoutInstant = true;
+    if (!(at <= lastDoneMs)) {
+      lastDoneMs = at;
+      lastDoneTies = 1;
+    } else if (at === lastDoneMs) lastDoneTies++;
   }
-  return { latestDueMs, lastDoneMs };
+  return {
+    latestDueMs,
+    latestDueTies,
+    lastDoneMs,
+    lastDoneTies: doneWithoutInstant ? -1 : lastDoneTies,
+  };
 }
 
 /**
@@ -535,7 +574,7 @@ export function applyJiraChanges(
   tables: Tables,
   frame: TimeFrame,
 ): ProjectFacts | null {
-  if (facts.inexactPoints > 0) return null;
+  if (facts.inexactPoints > 0 || facts.lastDoneTies < 0) return null;
   const counts = { ...facts.counts };
   let { withPoints } = facts;
   let pointsTotal = facts.points.total;
@@ -547,7 +586,8 @@ export function applyJiraChanges(
   let cycleDays = facts.cycleDays;
   let blockedKeys = facts.blockedKeys;
   let openUnderDoneEpic = facts.openUnderDoneEpic;
-  let { latestDueMs, lastDoneMs } = facts;
+  let { latestDueMs, latestDueTies, lastDoneMs, lastDoneTies } = facts;
+  // Set when a maximum lost its last holder: the maxima are then read again at the end.
   let rescan = false;
   const risksKept = new KeptRisks(facts, tables);
 
@@ -618,20 +658,26 @@ export function applyJiraChanges(
         if (now > 0) risksKept.offer('done-epic-open-children', epic, SEVERITY.doneEpic(now));
       }
     }
-    // A maximum can grow by a delta; when the old value was the maximum, look again.
-    if (before.due === before.due && before.due === latestDueMs && after.due !== before.due) {
-      rescan = true;
-    } else if (after.due === after.due && !(after.due <= latestDueMs)) {
-      latestDueMs = after.due;
+    // Maxima with their ties: taking out one holder of the maximum is exact while others remain.
+    if (after.category === DONE && after.doneAt !== after.doneAt) return null;
+    if (!rescan && before.due === before.due && before.due === latestDueMs) {
+      rescan = --latestDueTies === 0;
     }
-    const oldDone = before.category === DONE ? before.doneAt : Number.NaN;
-    const newDone = after.category === DONE ? after.doneAt : Number.NaN;
-    if (before.category === DONE && !(oldDone < lastDoneMs) && !(newDone === oldDone)) {
-      rescan = true;
-    } else if (after.category === DONE && !(newDone <= lastDoneMs)) {
-      lastDoneMs = newDone;
+    if (!rescan && before.category === DONE && before.doneAt === lastDoneMs) {
+      rescan = --lastDoneTies === 0;
     }
-    if (after.category === DONE && newDone !== newDone) rescan = true;
+    if (!rescan && after.due === after.due) {
+      if (!(after.due <= latestDueMs)) {
+        latestDueMs = after.due;
+        latestDueTies = 1;
+      } else if (after.due === latestDueMs) latestDueTies++;
+    }
+    if (!rescan && after.category === DONE) {
+      if (!(after.doneAt <= lastDoneMs)) {
+        lastDoneMs = after.doneAt;
+        lastDoneTies = 1;
+      } else if (after.doneAt === lastDoneMs) lastDoneTies++;
+    }
     for (const c of next.candidates) {
       risksKept.offer(c.kind, row, c.severity);
     }
@@ -639,7 +685,8 @@ export function applyJiraChanges(
 
   const kept = risksKept.result();
   if (kept === null) return null;
-  if (rescan) ({ latestDueMs, lastDoneMs } = latestInstants(members, tables));
+  if (rescan)
+    ({ latestDueMs, latestDueTies, lastDoneMs, lastDoneTies } = latestInstants(members, tables));
   const total = counts.todo + counts.inProgress + counts.done;
   counts.total = total;
   return {
@@ -658,7 +705,9 @@ export function applyJiraChanges(
     ...kept,
     blockedKeys,
     latestDueMs,
+    latestDueTies,
     lastDoneMs,
+    lastDoneTies,
     withPoints,
     inexactPoints: 0,
     openUnderDoneEpic,
