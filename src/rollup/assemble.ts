@@ -168,9 +168,15 @@ export function assembleProject(options: {
 }): NodeResult {
   const { project, facts, frame, settings } = options;
   const previous = options.previous;
+  const inputs = previous?.inputs;
   const prior =
-    previous && 'facts' in previous.inputs
-      ? { ...previous.inputs, rollup: previous.rollup, cycle: previous.cycleDays }
+    previous && inputs && 'facts' in inputs
+      ? {
+          facts: inputs.facts,
+          riskRows: inputs.riskRows,
+          rollup: previous.rollup,
+          cycle: previous.cycleDays,
+        }
       : null;
   const { counts, points } = facts;
   const forecast: Forecast = options.forecast?.forecast ?? {
@@ -189,21 +195,25 @@ export function assembleProject(options: {
       : projectLinksAt(options.links, facts.blockedKeys, frame);
   const sameCycle = prior !== null && sameNumbers(prior.facts.cycleDays, facts.cycleDays);
   const cycle = sameCycle ? prior.cycle : facts.cycleDays;
-  const riskRows = facts.top.map((c) => rowOf(c, options.tables));
-  const sameRisks =
-    prior !== null &&
-    prior.facts.top.length === facts.top.length &&
-    facts.top.every((c, i) => {
-      const p = prior.facts.top[i];
-      return (
-        p !== undefined &&
-        p.kind === c.kind &&
-        p.source === c.source &&
-        p.row === c.row &&
-        p.severity === c.severity &&
-        prior.riskRows[i] === riskRows[i]
-      );
-    });
+  // The described risks stay while the same candidates point at the same row objects.
+  const top = facts.top;
+  const riskRows: unknown[] = [];
+  let sameRisks = prior !== null && prior.facts.top.length === top.length;
+  for (let i = 0; i < top.length; i++) {
+    const c = top[i] as RiskCandidate;
+    const row = rowOf(c, options.tables);
+    riskRows.push(row);
+    if (!sameRisks || prior === null) continue;
+    const p = prior.facts.top[i];
+    sameRisks =
+      p !== undefined &&
+      (p === c ||
+        (p.kind === c.kind &&
+          p.source === c.source &&
+          p.row === c.row &&
+          p.severity === c.severity)) &&
+      prior.riskRows[i] === row;
+  }
   const sameThroughput =
     prior !== null &&
     sameNumbers(prior.facts.weeklyDone, facts.weeklyDone) &&
@@ -243,12 +253,13 @@ export function assembleProject(options: {
     pullRequests: facts.pullRequests,
     risks: {
       ...facts.risks,
-      top: sameRisks
-        ? prior.rollup.risks.top
-        : describeRisks(facts.top, options.tables, {
-            jiraSite: settings.jiraSite,
-            nowMs: frame.nowMs,
-          }),
+      top:
+        sameRisks && prior !== null
+          ? prior.rollup.risks.top
+          : describeRisks(facts.top, options.tables, {
+              jiraSite: settings.jiraSite,
+              nowMs: frame.nowMs,
+            }),
     },
     dates: datesOf(
       project.targetDate,
@@ -304,19 +315,24 @@ function latest(values: readonly (string | null)[]): string | null {
   return out;
 }
 
+/**
+ * The worst risks of the children, each item once (its first child's entry). Sorted stably and
+ * then filtered, which keeps the same entries in the same order as filtering first, without
+ * building a key per entry.
+ */
 function mergeTopRisks(children: readonly Rollup[]): RiskItem[] {
-  const seen = new Set<string>();
   const all: RiskItem[] = [];
-  for (const child of children) {
-    for (const risk of child.risks.top) {
-      const key = `${risk.kind}:${risk.ref}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      all.push(risk);
-    }
+  for (const child of children) for (const risk of child.risks.top) all.push(risk);
+  const sorted = all
+    .slice()
+    .sort((a, b) => b.severity - a.severity || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+  const out: RiskItem[] = [];
+  for (const risk of sorted) {
+    if (out.length === TOP_RISKS) break;
+    const first = all.find((r) => r.kind === risk.kind && r.ref === risk.ref);
+    if (first === risk) out.push(risk);
   }
-  all.sort((a, b) => b.severity - a.severity || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
-  return all.slice(0, TOP_RISKS);
+  return out;
 }
 
 export function assembleAggregate(options: {

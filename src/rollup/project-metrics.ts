@@ -606,7 +606,7 @@ export function applyJiraChanges(
     withPoints += next.withPoints - old.withPoints;
     pointsTotal += next.pointsTotal - old.pointsTotal;
     pointsDone += next.pointsDone - old.pointsDone;
-    if (old.week !== next.week || before.points !== after.points) {
+    if (old.week !== next.week || (old.week >= 0 && old.pointsDone !== next.pointsDone)) {
       if (weeklyDone === facts.weeklyDone) weeklyDone = weeklyDone.slice();
       if (weeklyPoints === facts.weeklyPoints) weeklyPoints = weeklyPoints.slice();
       if (old.week >= 0) {
