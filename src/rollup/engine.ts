@@ -322,18 +322,27 @@ export class RollupEngine {
     for (const [key, id] of changes.formerKeys ?? []) this.idByKey.set(key, id);
     // What each known issue (not an epic) read as before: if it stays in the same projects, they
     // take the change as a delta (old contribution out, new in) instead of a pass over every row.
-    const previous = new Map<number, JiraRowValues>();
+    const previous = new Map<number, { values: JiraRowValues; item: JiraItemRow }>();
     const tablesBefore = this.tables;
-    for (const row of changes.jira ?? []) {
-      const index = this.jira.indexOf(row.id);
-      if (index === undefined || row.isEpic || this.jira.rows[index]?.isEpic !== false) continue;
-      previous.set(index, jiraRowValues(tablesBefore, index));
-    }
+    const changed = changes.jira ?? [];
+    // Row numbers looked up once (a lookup in a 100k-entry map is a cache miss).
+    const known = changed.map((row) => this.jira.indexOf(row.id));
+    changed.forEach((row, n) => {
+      const index = known[n];
+      const item = index === undefined ? null : this.jira.rows[index];
+      if (index === undefined || !item || row.isEpic || item.isEpic) return;
+      previous.set(index, { values: jiraRowValues(tablesBefore, index), item });
+    });
     const jiraRows: number[] = [];
-    for (const row of changes.jira ?? []) {
+    changed.forEach((row, n) => {
       this.idByKey.set(row.key, row.id);
-      jiraRows.push(this.jira.upsert(row.id, `jira:${row.id}`, row));
-    }
+      const index = known[n];
+      jiraRows.push(
+        index === undefined
+          ? this.jira.upsert(row.id, `jira:${row.id}`, row)
+          : this.jira.replace(index, row),
+      );
+    });
     // A removed issue's pull requests lose the projects they had through its key.
     const removedKeys = new Map<number, string>();
     for (const id of changes.removedJira ?? []) {
@@ -363,11 +372,18 @@ export class RollupEngine {
     const tables = this.tables;
     for (const row of new Set(jiraRows)) {
       const before = this.jiraProjectsOf[row] ?? NONE;
-      const values = previous.get(row);
+      const was = previous.get(row);
       const item = this.jira.rows[row];
-      if (values && item && !item.isEpic && sameList(before, this.mapper.jiraProjects(item))) {
-        this.linkEpic(row);
-        const change = { row, before: values, after: jiraRowValues(tables, row) };
+      if (was && item && !item.isEpic && sameList(before, this.mapper.jiraProjects(item))) {
+        // Still under the epic it was linked to by id: the link stands.
+        const epic = this.epicOf[row] ?? -1;
+        const linked =
+          item.parentId !== null &&
+          item.parentId === was.item.parentId &&
+          epic >= 0 &&
+          this.jira.rows[epic]?.id === item.parentId;
+        if (!linked) this.linkEpic(row);
+        const change = { row, before: was.values, after: jiraRowValues(tables, row) };
         for (const p of before) {
           let list = this.pending.get(p);
           if (!list) this.pending.set(p, (list = []));
