@@ -154,6 +154,8 @@ export class RollupEngine {
   private readonly pending = new Map<number, JiraRowChange[]>();
   /** Projects whose next recompute must be a full pass (membership, epics, GitHub, PRs moved). */
   private readonly needsFull = new Set<number>();
+  /** The day forecasts were last run for. */
+  private forecastDay = '';
   private assembledAt = Number.NaN;
   private baselineSets = new Map<string, { week: Set<string> | null; first: Set<string> | null }>();
 
@@ -490,7 +492,10 @@ export class RollupEngine {
   forecast(now: Date, which?: Iterable<number>, options: { force?: boolean } = {}): void {
     const today = dayOfMs(now.getTime());
     const { trials, seed } = this.settings;
-    for (const p of which ?? this.projects.keys()) {
+    // A new day moves every forecast (its start and the target's distance), touched or not.
+    const all = which === undefined || today !== this.forecastDay;
+    this.forecastDay = today;
+    for (const p of all ? this.projects.keys() : which) {
       const state = this.state[p];
       const project = this.projects[p];
       if (!state?.facts || !project) continue;
