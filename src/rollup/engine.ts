@@ -27,10 +27,12 @@ import type {
 import { GitHubTable, JiraTable, PullTable } from './item-tables.js';
 import {
   applyJiraChanges,
-  computeProjectFacts,
   jiraRowValues,
   type JiraRowChange,
   type JiraRowValues,
+} from './project-deltas.js';
+import {
+  computeProjectFacts,
   type ProjectFacts,
   type ProjectMembers,
   type Tables,
