@@ -124,32 +124,36 @@ function throughputOf(
   }));
 }
 
-function mergeTwo(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let k = 0;
-  while (i < a.length && j < b.length) {
-    const x = a[i] ?? 0;
-    const y = b[j] ?? 0;
-    if (x <= y) {
-      out[k++] = x;
-      i++;
-    } else {
-      out[k++] = y;
-      j++;
-    }
-  }
-  while (i < a.length) out[k++] = a[i++] ?? 0;
-  while (j < b.length) out[k++] = b[j++] ?? 0;
-  return out;
+/** Sort order of a typed array: numbers ascending, NaN last. */
+function before(a: number, b: number): boolean {
+  return b !== b ? a === a : a < b;
 }
 
-/** The children's sorted samples merged into one sorted array. */
+/** The children's sorted samples merged into one sorted array (one allocation, k heads). */
 function pooledSorted(samples: readonly Float64Array[]): Float64Array {
-  let pooled: Float64Array = new Float64Array(0);
-  for (const s of samples) pooled = pooled.length === 0 ? s : mergeTwo(pooled, s);
-  return pooled;
+  const nonEmpty = samples.filter((s) => s.length > 0);
+  if (nonEmpty.length === 0) return new Float64Array(0);
+  if (nonEmpty.length === 1) return nonEmpty[0] as Float64Array;
+  let size = 0;
+  for (const s of nonEmpty) size += s.length;
+  const out = new Float64Array(size);
+  const heads = new Int32Array(nonEmpty.length);
+  for (let k = 0; k < size; k++) {
+    // A handful of children: a linear scan of the heads beats a heap.
+    let best = -1;
+    let value = Number.POSITIVE_INFINITY;
+    for (let c = 0; c < nonEmpty.length; c++) {
+      const list = nonEmpty[c] as Float64Array;
+      const at = heads[c] ?? 0;
+      if (at < list.length && (best < 0 || before(list[at] ?? 0, value))) {
+        best = c;
+        value = list[at] ?? 0;
+      }
+    }
+    out[k] = value;
+    heads[best] = (heads[best] ?? 0) + 1;
+  }
+  return out;
 }
 
 export function assembleProject(options: {
