@@ -6,10 +6,13 @@
  * Why it is shaped like this: a 500-project org has ~100k items, and a sync usually touches a few
  * projects. Loading and parsing the rows is the expensive part and happens once; after that a full
  * recompute is one pass over typed arrays, and an incremental one re-maps only the changed rows
- * and recomputes only the projects whose membership or items changed. Programs and bets are sums
- * over their children, rebuilt every time (a few hundred objects). Each project's forecast is
- * seeded from the config seed and the project id and cached by its inputs, so an untouched project
- * never re-runs its trials and a run's result does not depend on which projects ran before it.
+ * and redoes only the projects whose membership or items changed: by delta for issues changed in
+ * place (`project-deltas.ts`: a sync touching most projects then costs its changed issues), by a
+ * full pass over the project otherwise. Programs and bets are sums over their children, rebuilt
+ * when a child changed, reusing every part whose inputs are the same objects. Each project's
+ * forecast is seeded from the config seed and the project id and cached by its inputs, so an
+ * untouched project never re-runs its trials and a run's result does not depend on which projects
+ * ran before it.
  */
 import type { Hierarchy, Project } from '../domain/hierarchy.js';
 import type { Rollup } from '../domain/rollup.js';
