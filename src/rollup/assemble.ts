@@ -196,7 +196,7 @@ export function assembleProject(options: {
   const links =
     prior && sameStrings(prior.facts.blockedKeys, facts.blockedKeys)
       ? prior.rollup.links
-      : projectLinksAt(options.links, facts.blockedKeys, frame);
+      : projectLinksAt(options.links, facts.blockedKeys, frame, prior?.rollup.links.stale);
   const sameCycle = prior !== null && sameNumbers(prior.facts.cycleDays, facts.cycleDays);
   const cycle = sameCycle ? prior.cycle : facts.cycleDays;
   // The described risks stay while the same candidates point at the same row objects.
@@ -289,15 +289,16 @@ function projectLinksAt(
   links: RollupLinks,
   blockedKeys: readonly string[],
   frame: TimeFrame,
+  /** The stale search built at this instant before (it depends on nothing else). */
+  stale: RollupLinks['stale'] | undefined,
 ): RollupLinks {
-  const staleDay = dayOfMs(frame.staleBeforeMs);
   return {
     ...links,
     blocked: { jql: jqlForKeys(blockedKeys), githubQuery: null },
-    stale: {
+    stale: stale ?? {
       jql: links.stale.jql,
       githubQuery: links.all.githubQuery
-        ? `${links.all.githubQuery.replace(/ -reason:"not planned"$/, '')} is:open updated:<${staleDay}`
+        ? `${links.all.githubQuery.replace(/ -reason:"not planned"$/, '')} is:open updated:<${dayOfMs(frame.staleBeforeMs)}`
         : null,
     },
   };
@@ -355,12 +356,42 @@ export function assembleAggregate(options: {
     previous && 'children' in previous.inputs
       ? { children: previous.inputs.children, rollup: previous.rollup, result: previous }
       : null;
-  const sum = (pick: (r: Rollup) => number): number => rollups.reduce((n, r) => n + pick(r), 0);
-  const total = sum((r) => r.counts.total);
-  const done = sum((r) => r.counts.done);
-  const pointsTotal = sum((r) => r.points.total);
-  const pointsDone = sum((r) => r.points.done);
-  const withPoints = children.reduce((n, c) => n + c.withPoints, 0);
+  // Every sum in one pass, children in order (the same additions as summing each in turn).
+  const counts = { total: 0, todo: 0, inProgress: 0, done: 0, outOfScope: 0 };
+  const scope = { added: 0, removed: 0, addedSinceFirst: 0, removedSinceFirst: 0 };
+  const pulls = { open: 0, draft: 0, mergedThisWeek: 0, waitingForReview: 0, withoutJiraKey: 0 };
+  const risks = { blocked: 0, stale: 0, overdue: 0, doneEpicsWithOpenChildren: 0, multiProject: 0 };
+  let pointsTotal = 0;
+  let pointsDone = 0;
+  let withPoints = 0;
+  let remaining = 0;
+  for (const child of children) {
+    const r = child.rollup;
+    counts.total += r.counts.total;
+    counts.todo += r.counts.todo;
+    counts.inProgress += r.counts.inProgress;
+    counts.done += r.counts.done;
+    counts.outOfScope += r.counts.outOfScope;
+    pointsTotal += r.points.total;
+    pointsDone += r.points.done;
+    withPoints += child.withPoints;
+    scope.added += r.scope.addedThisWeek;
+    scope.removed += r.scope.removedThisWeek;
+    scope.addedSinceFirst += r.scope.addedSinceFirstSnapshot;
+    scope.removedSinceFirst += r.scope.removedSinceFirstSnapshot;
+    pulls.open += r.pullRequests.open;
+    pulls.draft += r.pullRequests.draft;
+    pulls.mergedThisWeek += r.pullRequests.mergedThisWeek;
+    pulls.waitingForReview += r.pullRequests.waitingForReview;
+    pulls.withoutJiraKey += r.pullRequests.withoutJiraKey;
+    risks.blocked += r.risks.blocked;
+    risks.stale += r.risks.stale;
+    risks.overdue += r.risks.overdue;
+    risks.doneEpicsWithOpenChildren += r.risks.doneEpicsWithOpenChildren;
+    risks.multiProject += r.risks.multiProject;
+    remaining += r.forecast.remaining;
+  }
+  const { total, done } = counts;
   const sameCycle = prior !== null && sameChildParts(children, prior.children, (c) => c.cycleDays);
   const cycleSorted = sameCycle
     ? prior.result.cycleDays
@@ -398,13 +429,7 @@ export function assembleAggregate(options: {
     health,
     declaredStatus: node.declaredStatus,
     healthDisagrees: healthDisagrees(health, node.declaredStatus),
-    counts: {
-      total,
-      todo: sum((r) => r.counts.todo),
-      inProgress: sum((r) => r.counts.inProgress),
-      done,
-      outOfScope: sum((r) => r.counts.outOfScope),
-    },
+    counts,
     points: {
       total: pointsTotal,
       done: pointsDone,
@@ -416,10 +441,10 @@ export function assembleAggregate(options: {
     },
     scope: {
       totalNow: total,
-      addedThisWeek: sum((r) => r.scope.addedThisWeek),
-      removedThisWeek: sum((r) => r.scope.removedThisWeek),
-      addedSinceFirstSnapshot: sum((r) => r.scope.addedSinceFirstSnapshot),
-      removedSinceFirstSnapshot: sum((r) => r.scope.removedSinceFirstSnapshot),
+      addedThisWeek: scope.added,
+      removedThisWeek: scope.removed,
+      addedSinceFirstSnapshot: scope.addedSinceFirst,
+      removedSinceFirstSnapshot: scope.removedSinceFirst,
       firstSnapshotDay: firstDays.length === 0 ? null : (firstDays.sort()[0] ?? null),
     },
     throughput: sameThroughput
@@ -437,21 +462,17 @@ export function assembleAggregate(options: {
           sample: cycleSorted.length,
         },
     pullRequests: {
-      open: sum((r) => r.pullRequests.open),
-      draft: sum((r) => r.pullRequests.draft),
-      mergedThisWeek: sum((r) => r.pullRequests.mergedThisWeek),
+      open: pulls.open,
+      draft: pulls.draft,
+      mergedThisWeek: pulls.mergedThisWeek,
       medianHoursToMerge: sameMerge
         ? prior.rollup.pullRequests.medianHoursToMerge
         : roundTo(quantileSorted(mergeSorted, 0.5), 1),
-      waitingForReview: sum((r) => r.pullRequests.waitingForReview),
-      withoutJiraKey: sum((r) => r.pullRequests.withoutJiraKey),
+      waitingForReview: pulls.waitingForReview,
+      withoutJiraKey: pulls.withoutJiraKey,
     },
     risks: {
-      blocked: sum((r) => r.risks.blocked),
-      stale: sum((r) => r.risks.stale),
-      overdue: sum((r) => r.risks.overdue),
-      doneEpicsWithOpenChildren: sum((r) => r.risks.doneEpicsWithOpenChildren),
-      multiProject: sum((r) => r.risks.multiProject),
+      ...risks,
       top: sameTop ? prior.rollup.risks.top : mergeTopRisks(rollups),
     },
     dates: datesOf(
@@ -464,12 +485,20 @@ export function assembleAggregate(options: {
       p85: latest(rollups.map((r) => r.forecast.p85)),
       p95: latest(rollups.map((r) => r.forecast.p95)),
       probOnTime,
-      remaining: sum((r) => r.forecast.remaining),
+      remaining,
       trials: settings.trials,
       historyWeeks: frame.historyWeeks.length,
     },
-    links: sameLinks ? prior.rollup.links : aggregateLinks(rollups.map((r) => r.links)),
-    children: rollups.map((r) => r.id),
+    links: sameLinks
+      ? prior.rollup.links
+      : aggregateLinks(
+          rollups.map((r) => r.links),
+          prior && {
+            children: prior.children.map((c) => c.rollup.links),
+            links: prior.rollup.links,
+          },
+        ),
+    children: prior ? prior.rollup.children : rollups.map((r) => r.id),
   };
   return {
     rollup,
