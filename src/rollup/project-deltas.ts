@@ -73,56 +73,74 @@ interface Contribution {
   stale: boolean;
   overdue: boolean;
   multiProject: boolean;
-  candidates: { kind: RiskCandidate['kind']; severity: number }[];
+  /** Its risks' severities, NaN when it has not that risk. */
+  blockedSeverity: number;
+  staleSeverity: number;
+  overdueSeverity: number;
 }
 
-function contribution(v: JiraRowValues, frame: TimeFrame): Contribution {
-  const { historyStartMs, weekStartMs, staleBeforeMs, todayMs, nowMs } = frame;
-  const hasPoints = v.points === v.points;
-  const out: Contribution = {
+function emptyContribution(): Contribution {
+  return {
     todo: 0,
     inProgress: 0,
     done: 0,
-    withPoints: hasPoints ? 1 : 0,
-    pointsTotal: hasPoints ? v.points : 0,
+    withPoints: 0,
+    pointsTotal: 0,
     pointsDone: 0,
     week: -1,
     cycle: Number.NaN,
     blocked: false,
     stale: false,
     overdue: false,
-    multiProject: v.projects > 1,
-    candidates: [],
+    multiProject: false,
+    blockedSeverity: Number.NaN,
+    staleSeverity: Number.NaN,
+    overdueSeverity: Number.NaN,
   };
-  // Offered in the order a full pass offers one row's risks (ties keep arrival order).
-  if (out.multiProject)
-    out.candidates.push({ kind: 'multi-project', severity: SEVERITY.multiProject });
-  if (v.category === DONE) {
-    out.done = 1;
-    if (hasPoints) out.pointsDone = v.points;
-    const at = v.doneAt;
-    if (at >= historyStartMs && at < weekStartMs) {
-      out.week = Math.floor((at - historyStartMs) / WEEK_MS);
-      const started = v.firstInProgress;
-      if (started === started && started <= at) out.cycle = (at - started) / DAY_MS;
-    }
-    return out;
-  }
-  if (v.category === IN_PROGRESS) out.inProgress = 1;
-  else out.todo = 1;
-  if (v.blockers > 0) {
-    out.blocked = true;
-    out.candidates.push({ kind: 'blocked', severity: SEVERITY.blocked(v.blockers) });
-  }
-  if (v.updated < staleBeforeMs) {
-    out.stale = true;
-    out.candidates.push({ kind: 'stale', severity: Math.floor((nowMs - v.updated) / DAY_MS) });
-  }
-  if (v.due < todayMs) {
-    out.overdue = true;
-    out.candidates.push({ kind: 'overdue', severity: Math.round((todayMs - v.due) / DAY_MS) });
+}
+
+/** Two reused records (old and new): a sync applies thousands of deltas. */
+const scratch = { old: emptyContribution(), next: emptyContribution() };
+
+/** Fills `out` with what `v` contributes at `frame`. */
+function contribution(v: JiraRowValues, frame: TimeFrame, out: Contribution): Contribution {
+  const { historyStartMs, weekStartMs, staleBeforeMs, todayMs, nowMs } = frame;
+  const hasPoints = v.points === v.points;
+  const done = v.category === DONE;
+  out.todo = !done && v.category !== IN_PROGRESS ? 1 : 0;
+  out.inProgress = !done && v.category === IN_PROGRESS ? 1 : 0;
+  out.done = done ? 1 : 0;
+  out.withPoints = hasPoints ? 1 : 0;
+  out.pointsTotal = hasPoints ? v.points : 0;
+  out.pointsDone = done && hasPoints ? v.points : 0;
+  out.week = -1;
+  out.cycle = Number.NaN;
+  out.multiProject = v.projects > 1;
+  out.blocked = !done && v.blockers > 0;
+  out.stale = !done && v.updated < staleBeforeMs;
+  out.overdue = !done && v.due < todayMs;
+  out.blockedSeverity = out.blocked ? SEVERITY.blocked(v.blockers) : Number.NaN;
+  out.staleSeverity = out.stale ? Math.floor((nowMs - v.updated) / DAY_MS) : Number.NaN;
+  out.overdueSeverity = out.overdue ? Math.round((todayMs - v.due) / DAY_MS) : Number.NaN;
+  const at = v.doneAt;
+  if (done && at >= historyStartMs && at < weekStartMs) {
+    out.week = Math.floor((at - historyStartMs) / WEEK_MS);
+    const started = v.firstInProgress;
+    if (started === started && started <= at) out.cycle = (at - started) / DAY_MS;
   }
   return out;
+}
+
+/** Its risks in the order a full pass offers one row's (ties keep arrival order). */
+function forEachRisk(
+  c: Contribution,
+  visit: (kind: RiskCandidate['kind'], severity: number) => boolean,
+): boolean {
+  if (c.multiProject && !visit('multi-project', SEVERITY.multiProject)) return false;
+  if (c.blocked && !visit('blocked', c.blockedSeverity)) return false;
+  if (c.stale && !visit('stale', c.staleSeverity)) return false;
+  if (c.overdue && !visit('overdue', c.overdueSeverity)) return false;
+  return true;
 }
 
 function lowerBoundNumber(values: Float64Array, value: number, size: number): number {
@@ -250,9 +268,9 @@ export function applyJiraChanges(
     if (before.epicDone && before.epic !== after.epic) return null;
     if (before.points === before.points && !exactPoints(before.points)) return null;
     if (after.points === after.points && !exactPoints(after.points)) return null;
-    const old = contribution(before, frame);
-    const next = contribution(after, frame);
-    for (const c of old.candidates) if (!risksKept.remove(c.kind, row, c.severity)) return null;
+    const old = contribution(before, frame, scratch.old);
+    const next = contribution(after, frame, scratch.next);
+    if (!forEachRisk(old, (kind, severity) => risksKept.remove(kind, row, severity))) return null;
     counts.todo += next.todo - old.todo;
     counts.inProgress += next.inProgress - old.inProgress;
     counts.done += next.done - old.done;
@@ -331,9 +349,10 @@ export function applyJiraChanges(
         lastDoneTies = 1;
       } else if (after.doneAt === lastDoneMs) lastDoneTies++;
     }
-    for (const c of next.candidates) {
-      risksKept.offer(c.kind, row, c.severity);
-    }
+    forEachRisk(next, (kind, severity) => {
+      risksKept.offer(kind, row, severity);
+      return true;
+    });
   }
 
   const kept = risksKept.result();
