@@ -333,15 +333,17 @@ export class RollupEngine {
     const tablesBefore = this.tables;
     const changed = changes.jira ?? [];
     // Row numbers looked up once (a lookup in a 100k-entry map is a cache miss).
-    const known = changed.map((row) => this.jira.indexOf(row.id));
-    changed.forEach((row, n) => {
-      const index = known[n];
+    const known: (number | undefined)[] = [];
+    for (const row of changed) {
+      const index = this.jira.indexOf(row.id);
+      known.push(index);
       const item = index === undefined ? null : this.jira.rows[index];
-      if (index === undefined || !item || row.isEpic || item.isEpic) return;
+      if (index === undefined || !item || row.isEpic || item.isEpic) continue;
       previous.set(index, { values: jiraRowValues(tablesBefore, index), item });
-    });
+    }
     const jiraRows: number[] = [];
-    changed.forEach((row, n) => {
+    for (let n = 0; n < changed.length; n++) {
+      const row = changed[n] as JiraItemRow;
       this.idByKey.set(row.key, row.id);
       const index = known[n];
       jiraRows.push(
@@ -349,7 +351,7 @@ export class RollupEngine {
           ? this.jira.upsert(row.id, `jira:${row.id}`, row)
           : this.jira.replace(index, row),
       );
-    });
+    }
     // A removed issue's pull requests lose the projects they had through its key.
     const removedKeys = new Map<number, string>();
     for (const id of changes.removedJira ?? []) {
