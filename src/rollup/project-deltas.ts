@@ -132,15 +132,19 @@ function contribution(v: JiraRowValues, frame: TimeFrame, out: Contribution): Co
 }
 
 /** Its risks in the order a full pass offers one row's (ties keep arrival order). */
-function forEachRisk(
-  c: Contribution,
-  visit: (kind: RiskCandidate['kind'], severity: number) => boolean,
-): boolean {
-  if (c.multiProject && !visit('multi-project', SEVERITY.multiProject)) return false;
-  if (c.blocked && !visit('blocked', c.blockedSeverity)) return false;
-  if (c.stale && !visit('stale', c.staleSeverity)) return false;
-  if (c.overdue && !visit('overdue', c.overdueSeverity)) return false;
-  return true;
+const RISK_ORDER = ['multi-project', 'blocked', 'stale', 'overdue'] as const;
+
+function riskSeverity(c: Contribution, kind: (typeof RISK_ORDER)[number]): number {
+  switch (kind) {
+    case 'multi-project':
+      return c.multiProject ? SEVERITY.multiProject : Number.NaN;
+    case 'blocked':
+      return c.blockedSeverity;
+    case 'stale':
+      return c.staleSeverity;
+    case 'overdue':
+      return c.overdueSeverity;
+  }
 }
 
 function lowerBoundNumber(values: Float64Array, value: number, size: number): number {
@@ -270,7 +274,10 @@ export function applyJiraChanges(
     if (after.points === after.points && !exactPoints(after.points)) return null;
     const old = contribution(before, frame, scratch.old);
     const next = contribution(after, frame, scratch.next);
-    if (!forEachRisk(old, (kind, severity) => risksKept.remove(kind, row, severity))) return null;
+    for (const kind of RISK_ORDER) {
+      const severity = riskSeverity(old, kind);
+      if (severity === severity && !risksKept.remove(kind, row, severity)) return null;
+    }
     counts.todo += next.todo - old.todo;
     counts.inProgress += next.inProgress - old.inProgress;
     counts.done += next.done - old.done;
@@ -349,10 +356,10 @@ export function applyJiraChanges(
         lastDoneTies = 1;
       } else if (after.doneAt === lastDoneMs) lastDoneTies++;
     }
-    forEachRisk(next, (kind, severity) => {
-      risksKept.offer(kind, row, severity);
-      return true;
-    });
+    for (const kind of RISK_ORDER) {
+      const severity = riskSeverity(next, kind);
+      if (severity === severity) risksKept.offer(kind, row, severity);
+    }
   }
 
   const kept = risksKept.result();
@@ -414,7 +421,14 @@ class KeptRisks {
   /** Takes out a Jira row's risk; false when it is not known (the caller does a full pass). */
   remove(kind: RiskCandidate['kind'], row: number, severity: number): boolean {
     const list = this.list ?? this.facts.kept;
-    const at = list.findIndex((c) => c.source === 'jira' && c.row === row && c.kind === kind);
+    let at = -1;
+    for (let i = 0; i < list.length; i++) {
+      const c = list[i] as RiskCandidate;
+      if (c.row === row && c.kind === kind && c.source === 'jira') {
+        at = i;
+        break;
+      }
+    }
     if (at < 0) {
       // Not kept: fine when it was below the boundary, where nothing is known anyway.
       const boundary = this.facts.boundary;
