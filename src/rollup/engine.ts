@@ -453,8 +453,10 @@ export class RollupEngine {
       const project = this.projects[p];
       if (!members || !state || !project) continue;
       const changes = this.pending.get(p);
+      // Many changes in one project (one sync's epics) cost less as one pass over its rows.
+      const fewChanges = changes !== undefined && changes.length * 8 <= members.jira.length;
       const delta =
-        incremental && changes && state.facts && !this.needsFull.has(p)
+        incremental && changes && fewChanges && state.facts && !this.needsFull.has(p)
           ? applyJiraChanges(state.facts, members, changes, tables, frame)
           : null;
       this.pending.delete(p);
