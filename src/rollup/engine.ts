@@ -6,10 +6,13 @@
  * Why it is shaped like this: a 500-project org has ~100k items, and a sync usually touches a few
  * projects. Loading and parsing the rows is the expensive part and happens once; after that a full
  * recompute is one pass over typed arrays, and an incremental one re-maps only the changed rows
- * and recomputes only the projects whose membership or items changed. Programs and bets are sums
- * over their children, rebuilt every time (a few hundred objects). Each project's forecast is
- * seeded from the config seed and the project id and cached by its inputs, so an untouched project
- * never re-runs its trials and a run's result does not depend on which projects ran before it.
+ * and redoes only the projects whose membership or items changed: by delta for issues changed in
+ * place (`project-deltas.ts`: a sync touching most projects then costs its changed issues), by a
+ * full pass over the project otherwise. Programs and bets are sums over their children, rebuilt
+ * when a child changed, reusing every part whose inputs are the same objects. Each project's
+ * forecast is seeded from the config seed and the project id and cached by its inputs, so an
+ * untouched project never re-runs its trials and a run's result does not depend on which projects
+ * ran before it.
  */
 import type { Hierarchy, Project } from '../domain/hierarchy.js';
 import type { Rollup } from '../domain/rollup.js';
@@ -25,6 +28,12 @@ import type {
   TargetDateSeen,
 } from './inputs.js';
 import { GitHubTable, JiraTable, PullTable } from './item-tables.js';
+import {
+  applyJiraChanges,
+  jiraRowValues,
+  type JiraRowChange,
+  type JiraRowValues,
+} from './project-deltas.js';
 import {
   computeProjectFacts,
   type ProjectFacts,
@@ -88,11 +97,37 @@ function growI32(buffer: Int32Array, size: number): Int32Array {
   return next;
 }
 
+function sameList(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** First index in a sorted list whose value is not below `value`. */
+function lowerBound(list: readonly number[], value: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((list[mid] ?? 0) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/*
+ * Member lists stay sorted by row number: a project's sums then add its rows in the same order
+ * whatever order the changes came in, so floating-point totals (0.1 points) match a fresh engine.
+ */
 function removeValue(list: number[], value: number): void {
-  const at = list.indexOf(value);
-  if (at < 0) return;
-  list[at] = list[list.length - 1] ?? value;
-  list.pop();
+  const at = lowerBound(list, value);
+  if (list[at] === value) list.splice(at, 1);
+}
+
+function insertValue(list: number[], value: number): void {
+  const at = lowerBound(list, value);
+  if (list[at] !== value) list.splice(at, 0, value);
 }
 
 export class RollupEngine {
@@ -120,6 +155,12 @@ export class RollupEngine {
   /** Assembled results kept between runs; `dirty` projects (and their ancestors) are rebuilt. */
   private readonly assembled = new Map<string, NodeResult>();
   private readonly dirty = new Set<number>();
+  /** Per project: issues changed in place since its numbers were computed (applied as deltas). */
+  private readonly pending = new Map<number, JiraRowChange[]>();
+  /** Projects whose next recompute must be a full pass (membership, epics, GitHub, PRs moved). */
+  private readonly needsFull = new Set<number>();
+  /** The day forecasts were last run for. */
+  private forecastDay = '';
   private assembledAt = Number.NaN;
   private baselineSets = new Map<string, { week: Set<string> | null; first: Set<string> | null }>();
 
@@ -158,6 +199,8 @@ export class RollupEngine {
     this.history = history;
     this.baselineSets = new Map();
     this.factsAt = Number.NaN;
+    // Assembled parts are reused only at the same instant under the same history.
+    this.assembled.clear();
   }
 
   get tables(): Tables {
@@ -207,7 +250,7 @@ export class RollupEngine {
     this.jiraProjectsOf[row] = next;
     this.jiraCount[row] = Math.min(255, next.length);
     for (const p of next) {
-      this.members[p]?.jira.push(row);
+      insertValue(this.members[p]?.jira ?? [], row);
       affected?.add(p);
     }
     if (item?.isEpic) {
@@ -215,7 +258,7 @@ export class RollupEngine {
       const epicProjects = this.mapper.epicProjects(item);
       if (epicProjects.length > 0) this.epicProjectsOf.set(row, epicProjects);
       for (const p of epicProjects) {
-        this.members[p]?.epics.push(row);
+        insertValue(this.members[p]?.epics ?? [], row);
         affected?.add(p);
       }
     }
@@ -252,7 +295,7 @@ export class RollupEngine {
     this.githubProjectsOf[row] = next;
     this.githubCount[row] = Math.min(255, next.length);
     for (const p of next) {
-      this.members[p]?.github.push(row);
+      insertValue(this.members[p]?.github ?? [], row);
       affected?.add(p);
     }
   }
@@ -266,7 +309,7 @@ export class RollupEngine {
     const next = item ? this.mapper.pullProjects(item, this.projectsOfKey) : NONE;
     this.pullProjectsOf[row] = next;
     for (const p of next) {
-      this.members[p]?.pulls.push(row);
+      insertValue(this.members[p]?.pulls ?? [], row);
       affected?.add(p);
     }
     if (item) {
@@ -281,15 +324,42 @@ export class RollupEngine {
   /** Applies changed and removed rows; returns the indexes of the projects they touched. */
   applyChanges(changes: RollupChanges): Set<number> {
     const affected = new Set<number>();
+    // Projects a change reaches other than through an issue changed in place: a full pass.
+    const full = new Set<number>();
     for (const [key, id] of changes.formerKeys ?? []) this.idByKey.set(key, id);
-    const jiraRows: number[] = [];
-    for (const row of changes.jira ?? []) {
-      this.idByKey.set(row.key, row.id);
-      jiraRows.push(this.jira.upsert(row.id, `jira:${row.id}`, row));
+    // What each known issue (not an epic) read as before: if it stays in the same projects, they
+    // take the change as a delta (old contribution out, new in) instead of a pass over every row.
+    const previous = new Map<number, { values: JiraRowValues; item: JiraItemRow }>();
+    const tablesBefore = this.tables;
+    const changed = changes.jira ?? [];
+    // Row numbers looked up once (a lookup in a 100k-entry map is a cache miss).
+    const known: (number | undefined)[] = [];
+    for (const row of changed) {
+      const index = this.jira.indexOf(row.id);
+      known.push(index);
+      const item = index === undefined ? null : this.jira.rows[index];
+      if (index === undefined || !item || row.isEpic || item.isEpic) continue;
+      previous.set(index, { values: jiraRowValues(tablesBefore, index), item });
     }
+    const jiraRows: number[] = [];
+    for (let n = 0; n < changed.length; n++) {
+      const row = changed[n] as JiraItemRow;
+      this.idByKey.set(row.key, row.id);
+      const index = known[n];
+      jiraRows.push(
+        index === undefined
+          ? this.jira.upsert(row.id, `jira:${row.id}`, row)
+          : this.jira.replace(index, row),
+      );
+    }
+    // A removed issue's pull requests lose the projects they had through its key.
+    const removedKeys = new Map<number, string>();
     for (const id of changes.removedJira ?? []) {
+      const key = this.jira.rows[this.jira.indexOf(id) ?? -1]?.key;
       const row = this.jira.remove(id);
-      if (row !== undefined) jiraRows.push(row);
+      if (row === undefined) continue;
+      jiraRows.push(row);
+      if (key !== undefined) removedKeys.set(row, key);
     }
     const githubRows: number[] = [];
     for (const row of changes.github ?? []) {
@@ -308,19 +378,46 @@ export class RollupEngine {
       if (row !== undefined) pullRows.add(row);
     }
     this.ensureCapacity();
-    for (const row of jiraRows) {
+    const tables = this.tables;
+    for (const row of new Set(jiraRows)) {
       const before = this.jiraProjectsOf[row] ?? NONE;
-      this.placeJira(row, affected);
-      this.linkEpic(row);
+      const was = previous.get(row);
       const item = this.jira.rows[row];
+      if (was && item && !item.isEpic && sameList(before, this.mapper.jiraProjects(item))) {
+        // Still under the epic it was linked to by id: the link stands.
+        const epic = this.epicOf[row] ?? -1;
+        const linked =
+          item.parentId !== null &&
+          item.parentId === was.item.parentId &&
+          epic >= 0 &&
+          this.jira.rows[epic]?.id === item.parentId;
+        if (!linked) this.linkEpic(row);
+        const change = { row, before: was.values, after: jiraRowValues(tables, row) };
+        for (const p of before) {
+          let list = this.pending.get(p);
+          if (!list) this.pending.set(p, (list = []));
+          list.push(change);
+          affected.add(p);
+        }
+        continue;
+      }
+      this.placeJira(row, full);
+      this.linkEpic(row);
       // Children of a changed epic may now count as "open under a done epic".
-      for (const p of this.epicProjectsOf.get(row) ?? NONE) affected.add(p);
+      for (const p of this.epicProjectsOf.get(row) ?? NONE) full.add(p);
       const after = this.jiraProjectsOf[row] ?? NONE;
       const moved = before.length !== after.length || before.some((p, i) => after[i] !== p);
-      if (moved && item) for (const pr of this.pullsByKey.get(item.key) ?? NONE) pullRows.add(pr);
+      const key = this.jira.rows[row]?.key ?? removedKeys.get(row);
+      if (moved && key !== undefined) {
+        for (const pr of this.pullsByKey.get(key) ?? NONE) pullRows.add(pr);
+      }
     }
-    for (const row of githubRows) this.placeGithub(row, affected);
-    for (const row of pullRows) this.placePull(row, affected);
+    for (const row of githubRows) this.placeGithub(row, full);
+    for (const row of pullRows) this.placePull(row, full);
+    for (const p of full) {
+      this.needsFull.add(p);
+      affected.add(p);
+    }
     return affected;
   }
 
@@ -342,15 +439,33 @@ export class RollupEngine {
     const frame = this.frame(now);
     const tables = this.tables;
     // Staleness, "this week" and the history window move with time: a new instant means all.
-    const indexes =
-      which !== undefined && this.factsAt === now.getTime() ? which : this.projects.keys();
+    const incremental = which !== undefined && this.factsAt === now.getTime();
+    const indexes = incremental ? which : this.projects.keys();
     this.factsAt = now.getTime();
+    if (!incremental) {
+      this.pending.clear();
+      this.needsFull.clear();
+    }
     for (const p of indexes) {
       this.dirty.add(p);
       const members = this.members[p];
       const state = this.state[p];
       const project = this.projects[p];
       if (!members || !state || !project) continue;
+      const changes = this.pending.get(p);
+      // Many changes in one project (one sync's epics) cost less as one pass over its rows.
+      const fewChanges = changes !== undefined && changes.length * 8 <= members.jira.length;
+      const delta =
+        incremental && changes && fewChanges && state.facts && !this.needsFull.has(p)
+          ? applyJiraChanges(state.facts, members, changes, tables, frame)
+          : null;
+      this.pending.delete(p);
+      this.needsFull.delete(p);
+      // Issues changed in place leave the membership, and so the scope change, as it was.
+      if (delta) {
+        state.facts = delta;
+        continue;
+      }
       state.facts = computeProjectFacts(members, tables, frame);
       state.scope = this.scopeChange(project.id, members);
     }
@@ -386,7 +501,10 @@ export class RollupEngine {
   forecast(now: Date, which?: Iterable<number>, options: { force?: boolean } = {}): void {
     const today = dayOfMs(now.getTime());
     const { trials, seed } = this.settings;
-    for (const p of which ?? this.projects.keys()) {
+    // A new day moves every forecast (its start and the target's distance), touched or not.
+    const all = which === undefined || today !== this.forecastDay;
+    this.forecastDay = today;
+    for (const p of all ? this.projects.keys() : which) {
       const state = this.state[p];
       const project = this.projects[p];
       if (!state?.facts || !project) continue;
@@ -451,6 +569,7 @@ export class RollupEngine {
               settings: this.settings,
               targetDates: this.history.targetDates(project.id),
               firstSnapshotDay: this.history.baselines(project.id).first?.day ?? null,
+              previous: result,
             });
             this.assembled.set(project.id, result);
             programDirty = true;
@@ -466,6 +585,7 @@ export class RollupEngine {
             frame,
             settings: this.settings,
             targetDates: this.history.targetDates(program.id),
+            previous: programResult,
           });
           this.assembled.set(program.id, programResult);
           betDirty = true;
@@ -481,6 +601,7 @@ export class RollupEngine {
           frame,
           settings: this.settings,
           targetDates: this.history.targetDates(bet.id),
+          previous: betResult,
         });
         this.assembled.set(bet.id, betResult);
       }

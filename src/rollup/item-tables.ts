@@ -107,6 +107,13 @@ abstract class Table<Row> {
     return index;
   }
 
+  /** Replaces the row at a known row number (from `indexOf`). */
+  replace(index: number, row: Row): number {
+    this.rows[index] = row;
+    this.fill(index, row);
+    return index;
+  }
+
   /** Marks a row removed (its number is kept). */
   remove(id: string | number): number | undefined {
     const index = this.indexById.get(id);

@@ -97,9 +97,27 @@ export function projectLinks(project: Project, options: { staleAfterDays: number
   };
 }
 
-/** A program's or bet's links: its children's searches ORed (GitHub: only without filters). */
-export function aggregateLinks(children: readonly RollupLinks[]): RollupLinks {
+/**
+ * A program's or bet's links: its children's searches ORed (GitHub: only without filters). With
+ * the previous assembly's children and links, a search whose children's searches are the same
+ * objects is kept (only the blocked-issue searches usually change).
+ */
+export function aggregateLinks(
+  children: readonly RollupLinks[],
+  previous?: { children: readonly RollupLinks[]; links: RollupLinks } | null,
+): RollupLinks {
   const pick = (select: (links: RollupLinks) => CheckLink | undefined): CheckLink => {
+    if (
+      previous &&
+      previous.children.length === children.length &&
+      children.every((c, i) => {
+        const before = previous.children[i];
+        return before !== undefined && select(before) === select(c);
+      })
+    ) {
+      const kept = select(previous.links);
+      if (kept) return kept;
+    }
     const jqls = children.map((c) => select(c)?.jql ?? null).filter((q): q is string => q !== null);
     return {
       jql:

@@ -15,9 +15,9 @@ import {
   type JiraTable,
   type PullTable,
 } from './item-tables.js';
-import { quantileInPlace } from './quantiles.js';
+import { quantileSorted } from './quantiles.js';
 import { DAY_MS, WEEK_MS, dayOfMs, type TimeFrame } from './time-frame.js';
-import { TopRisks, type RiskCandidate } from './top-risks.js';
+import { KEPT_RISKS, TOP_RISKS, TopRisks, type RiskCandidate } from './top-risks.js';
 
 export interface ProjectMembers {
   /** Row numbers of counted Jira issues, GitHub issues and pull requests. */
@@ -50,12 +50,28 @@ export interface ProjectFacts {
   mergeHours: Float64Array;
   pullRequests: PullRequestFlow;
   risks: RiskItemCounts;
-  top: RiskCandidate[];
+  /** The shown risks (the first `TOP_RISKS` of `kept`). */
+  top: readonly RiskCandidate[];
+  /**
+   * The worst risks, up to `KEPT_RISKS`, worst first; every risk worse than `boundary` is among
+   * them (null boundary: every risk is).
+   */
+  kept: readonly RiskCandidate[];
+  boundary: RiskCandidate | null;
   blockedKeys: string[];
   /** Latest due date among the items (epoch ms, NaN: none). */
   latestDueMs: number;
+  /** How many items share that latest due date (a delta removing one knows if others remain). */
+  latestDueTies: number;
   /** When the last item was done (epoch ms, NaN: nothing done). */
   lastDoneMs: number;
+  /** How many done items share that instant; -1 when a done item had no instant (no deltas). */
+  lastDoneTies: number;
+  /** Jira issues with points, and how many of those points are not exact binary fractions. */
+  withPoints: number;
+  inexactPoints: number;
+  /** Open issues under each done epic (by the epic's row), null: none. */
+  openUnderDoneEpic: ReadonlyMap<number, number> | null;
 }
 
 export interface RiskItemCounts {
@@ -76,7 +92,7 @@ export const SEVERITY = {
 const scratch: { cycle: Float64Array; merge: Float64Array; top: TopRisks } = {
   cycle: new Float64Array(4096),
   merge: new Float64Array(4096),
-  top: new TopRisks(),
+  top: new TopRisks(KEPT_RISKS),
 };
 
 function grow(buffer: Float64Array, size: number): Float64Array {
@@ -109,6 +125,7 @@ export function computeProjectFacts(
   let done = 0;
   let outOfScope = 0;
   let withPoints = 0;
+  let inexactPoints = 0;
   let pointsTotal = 0;
   let pointsDone = 0;
   let blocked = 0;
@@ -116,7 +133,10 @@ export function computeProjectFacts(
   let overdue = 0;
   let multiProject = 0;
   let latestDueMs = Number.NaN;
+  let latestDueTies = 0;
   let lastDoneMs = Number.NaN;
+  let lastDoneTies = 0;
+  let doneWithoutInstant = false;
   const blockedKeys: string[] = [];
   let openUnderDoneEpic: Map<number, number> | null = null;
 
@@ -139,9 +159,15 @@ export function computeProjectFacts(
     if (hasPoints) {
       withPoints++;
       pointsTotal += pts;
+      if (!exactPoints(pts)) inexactPoints++;
     }
     const dueMs = due[i] ?? Number.NaN;
-    if (dueMs === dueMs && !(dueMs <= latestDueMs)) latestDueMs = dueMs;
+    if (dueMs === dueMs) {
+      if (!(dueMs <= latestDueMs)) {
+        latestDueMs = dueMs;
+        latestDueTies = 1;
+      } else if (dueMs === latestDueMs) latestDueTies++;
+    }
     if ((tables.jiraProjects[i] ?? 0) > 1) {
       multiProject++;
       {
@@ -154,7 +180,11 @@ export function computeProjectFacts(
       done++;
       if (hasPoints) pointsDone += pts;
       const at = doneAt[i] ?? Number.NaN;
-      if (!(at <= lastDoneMs)) lastDoneMs = at;
+      if (at !== at) doneWithoutInstant = true;
+      if (!(at <= lastDoneMs)) {
+        lastDoneMs = at;
+        lastDoneTies = 1;
+      } else if (at === lastDoneMs) lastDoneTies++;
       if (at >= historyStartMs && at < weekStartMs) {
         const w = Math.floor((at - historyStartMs) / WEEK_MS);
         weeklyDone[w] = (weeklyDone[w] ?? 0) + 1;
@@ -231,7 +261,11 @@ export function computeProjectFacts(
     if (cat === DONE) {
       done++;
       const at = ghDoneAt[i] ?? Number.NaN;
-      if (!(at <= lastDoneMs)) lastDoneMs = at;
+      if (at !== at) doneWithoutInstant = true;
+      if (!(at <= lastDoneMs)) {
+        lastDoneMs = at;
+        lastDoneTies = 1;
+      } else if (at === lastDoneMs) lastDoneTies++;
       if (at >= historyStartMs && at < weekStartMs) {
         const w = Math.floor((at - historyStartMs) / WEEK_MS);
         weeklyDone[w] = (weeklyDone[w] ?? 0) + 1;
@@ -285,8 +319,10 @@ export function computeProjectFacts(
 
   blockedKeys.sort();
   const total = todo + inProgress + done;
-  const cycleDays = cycle.slice(0, cycles);
-  const mergeHours = merge.slice(0, merges);
+  // Sorted: the quantiles read it so, and a delta inserts and removes samples by value.
+  const cycleDays = cycle.slice(0, cycles).sort();
+  // Sorted here: the median reads it, and a program merges its projects' sorted samples.
+  const mergeHours = merge.slice(0, merges).sort();
   return {
     counts: { total, todo, inProgress, done, outOfScope },
     points: {
@@ -302,16 +338,45 @@ export function computeProjectFacts(
       open,
       draft,
       mergedThisWeek,
-      medianHoursToMerge: roundTo(quantileInPlace(mergeHours.slice(), 0.5), 1),
+      medianHoursToMerge: roundTo(quantileSorted(mergeHours, 0.5), 1),
       waitingForReview: waiting,
       withoutJiraKey: withoutKey,
     },
     risks: { blocked, stale, overdue, doneEpicsWithOpenChildren, multiProject },
-    top: top.list(),
+    ...keptRisks(top.list()),
     blockedKeys,
     latestDueMs,
+    latestDueTies,
     lastDoneMs,
+    // A done item without an instant makes the maximum depend on the order: no deltas then.
+    lastDoneTies: doneWithoutInstant ? -1 : lastDoneTies,
+    withPoints,
+    inexactPoints,
+    openUnderDoneEpic,
   };
+}
+
+/**
+ * Points whose sums do not depend on the order they are added in (multiples of 1/1024, well inside
+ * a double's exact range): a delta then gives the very total a fresh pass gives.
+ */
+export function exactPoints(pts: number): boolean {
+  return Math.abs(pts) < 2 ** 30 && Number.isInteger(pts * 1024);
+}
+
+/** What a project's numbers read of one Jira issue, taken before and after a change. */
+export function keptRisks(list: RiskCandidate[]): Pick<ProjectFacts, 'top' | 'kept' | 'boundary'> {
+  return {
+    top: list.length > TOP_RISKS ? list.slice(0, TOP_RISKS) : list,
+    kept: list,
+    boundary: list.length === KEPT_RISKS ? (list[KEPT_RISKS - 1] ?? null) : null,
+  };
+}
+
+export function refOf(c: RiskCandidate, tables: Tables): string {
+  const table =
+    c.source === 'jira' ? tables.jira : c.source === 'github' ? tables.github : tables.pulls;
+  return table.refs[c.row] ?? '';
 }
 
 export function roundTo(value: number | null, digits: number): number | null {

@@ -8,6 +8,12 @@ export type RiskKind = RiskItem['kind'];
 
 export const TOP_RISKS = 10;
 
+/**
+ * How many a project keeps below the shown ones: when a changed issue leaves the list, the next
+ * one up is known, so the change is applied as a delta instead of a pass over the project.
+ */
+export const KEPT_RISKS = 2 * TOP_RISKS;
+
 export interface RiskCandidate {
   kind: RiskKind;
   /** Which table the row is in. */
@@ -17,8 +23,8 @@ export interface RiskCandidate {
 }
 
 export class TopRisks {
-  private readonly severity = new Float64Array(TOP_RISKS);
-  private readonly rows = new Int32Array(TOP_RISKS);
+  private readonly severity: Float64Array;
+  private readonly rows: Int32Array;
   private readonly kinds: RiskKind[] = [];
   private readonly sources: RiskCandidate['source'][] = [];
   private readonly refs: string[] = [];
@@ -26,6 +32,11 @@ export class TopRisks {
 
   /** Offers below this severity cannot enter (callers skip the call: most items never do). */
   threshold = Number.NEGATIVE_INFINITY;
+
+  constructor(readonly capacity: number = TOP_RISKS) {
+    this.severity = new Float64Array(capacity);
+    this.rows = new Int32Array(capacity);
+  }
 
   reset(): void {
     this.count = 0;
@@ -46,9 +57,10 @@ export class TopRisks {
     ref: string,
   ): void {
     let at = this.count;
-    if (at === TOP_RISKS) {
-      if (!this.worse(severity, ref, TOP_RISKS - 1)) return;
-      at = TOP_RISKS - 1;
+    const last = this.capacity - 1;
+    if (at === this.capacity) {
+      if (!this.worse(severity, ref, last)) return;
+      at = last;
     } else {
       this.count++;
     }
@@ -66,7 +78,7 @@ export class TopRisks {
     this.kinds[at] = kind;
     this.sources[at] = source;
     this.refs[at] = ref;
-    if (this.count === TOP_RISKS) this.threshold = this.severity[TOP_RISKS - 1] ?? 0;
+    if (this.count === this.capacity) this.threshold = this.severity[last] ?? 0;
   }
 
   list(): RiskCandidate[] {
