@@ -10,6 +10,7 @@ import { DONE, IN_PROGRESS, TODO } from './item-tables.js';
 import {
   SEVERITY,
   exactPoints,
+  pointsSummary,
   refOf,
   type ProjectFacts,
   type ProjectMembers,
@@ -370,11 +371,7 @@ export function applyJiraChanges(
   counts.total = total;
   return {
     counts,
-    points: {
-      total: pointsTotal,
-      done: pointsDone,
-      coverage: total === 0 ? 0 : withPoints / total,
-    },
+    points: pointsSummary(pointsTotal, pointsDone, withPoints, total),
     weeklyDone,
     weeklyPoints,
     cycleDays,

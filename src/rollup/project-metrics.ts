@@ -102,6 +102,16 @@ function grow(buffer: Float64Array, size: number): Float64Array {
   return next;
 }
 
+/** Story points of a project: `coverage` is the share of its items that carry an estimate. */
+export function pointsSummary(
+  total: number,
+  done: number,
+  withPoints: number,
+  items: number,
+): { total: number; done: number; coverage: number } {
+  return { total, done, coverage: items === 0 ? 0 : withPoints / items };
+}
+
 export function computeProjectFacts(
   members: ProjectMembers,
   tables: Tables,
@@ -325,11 +335,7 @@ export function computeProjectFacts(
   const mergeHours = merge.slice(0, merges).sort();
   return {
     counts: { total, todo, inProgress, done, outOfScope },
-    points: {
-      total: pointsTotal,
-      done: pointsDone,
-      coverage: total === 0 ? 0 : withPoints / total,
-    },
+    points: pointsSummary(pointsTotal, pointsDone, withPoints, total),
     weeklyDone,
     weeklyPoints,
     cycleDays,
