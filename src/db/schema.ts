@@ -165,6 +165,20 @@ export const pullRequestJiraKeys = sqliteTable(
   ],
 );
 
+/** Issues a PR's description says it closes (`fixes #12`): an open one makes the issue "in progress". */
+export const pullRequestClosedIssues = sqliteTable(
+  'pull_request_closed_issues',
+  {
+    pullRequestId: integer('pull_request_id').notNull(),
+    /** `owner/repo#N`, repository lower-case. */
+    issueRef: text('issue_ref').notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.pullRequestId, t.issueRef] }),
+    index('pull_request_closed_issues_ref').on(t.issueRef),
+  ],
+);
+
 // ── Hierarchy (from config) ─────────────────────────────────────────────────────────────────────
 
 export const hierarchyNodes = sqliteTable(

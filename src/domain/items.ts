@@ -117,6 +117,8 @@ export interface PullRequest {
   htmlUrl: string;
   /** Jira keys mentioned in title, head branch or body (already filtered to existing projects). */
   jiraKeys: JiraKeyMention[];
+  /** Issues the description says it closes (`fixes #12`): `owner/repo#N`, repository lower-case. */
+  closesIssues: string[];
 }
 
 /** Something that failed validation at a source boundary and was set aside. */

@@ -39,6 +39,8 @@ export interface GitHubIssueRow {
   labels: string[];
   milestone: string | null;
   assignees: number;
+  /** Open (or draft) PRs whose description says they close this issue (`fixes #12`). */
+  openLinkedPulls: number;
   createdAt: string;
   updatedAt: string;
   closedAt: string | null;

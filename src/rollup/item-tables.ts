@@ -163,10 +163,11 @@ export class GitHubTable extends Table<GitHubIssueRow> {
   protected readonly columns = [this.category, this.updated, this.doneAt];
 
   protected fill(i: number, row: GitHubIssueRow): void {
-    // Closed as completed (or with no reason: issues closed before GitHub had reasons) is done.
+    // Open with an assignee or an open linked PR is in progress. Closed as completed (or with
+    // no reason: issues closed before GitHub had reasons) is done.
     const category =
       row.state === 'open'
-        ? row.assignees > 0
+        ? row.assignees > 0 || row.openLinkedPulls > 0
           ? IN_PROGRESS
           : TODO
         : row.stateReason === 'not_planned' || row.stateReason === 'duplicate'

@@ -75,11 +75,11 @@ export function projectLinks(project: Project, options: { staleAfterDays: number
     all: { jql, githubQuery: ghAnd(issues, '-reason:"not planned"') },
     todo: {
       jql: jqlAnd(jql, 'statusCategory = "To Do"'),
-      githubQuery: ghAnd(issues, 'is:open no:assignee'),
+      githubQuery: ghAnd(issues, 'is:open no:assignee -linked:pr'),
     },
     inProgress: {
       jql: jqlAnd(jql, 'statusCategory = "In Progress"'),
-      githubQuery: ghAnd(issues, 'is:open -no:assignee'),
+      githubQuery: ghAnd(issues, 'is:open (-no:assignee OR linked:pr)'),
     },
     done: {
       jql: jqlAnd(jql, 'statusCategory = Done'),

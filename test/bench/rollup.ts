@@ -137,6 +137,7 @@ export function syntheticOrg(scale: 'small' | 'full'): SyntheticOrg {
       labels: [`team-${i % 10}`],
       milestone: null,
       assignees: random() < 0.4 ? 1 : 0,
+      openLinkedPulls: i % 10 === 3 ? 1 : 0,
       createdAt: iso(NOW.getTime() - 200 * DAY),
       updatedAt: iso(NOW.getTime() - Math.floor(random() * 60) * DAY),
       closedAt: closed ? iso(NOW.getTime() - Math.floor(random() * 120) * DAY) : null,

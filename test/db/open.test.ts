@@ -98,6 +98,7 @@ const ROWS: Record<string, Record<string, unknown>> = {
     removedAt: null,
   },
   pull_request_jira_keys: { pullRequestId: 88, jiraKey: 'INFRA-1', source: 'branch' },
+  pull_request_closed_issues: { pullRequestId: 88, issueRef: 'acme/web#12' },
   hierarchy_nodes: {
     id: 'proj-one',
     level: 'project',

@@ -28,6 +28,19 @@ function empty(): Counts {
   return { total: 0, todo: 0, inProgress: 0, done: 0, outOfScope: 0 };
 }
 
+type StoredRepo = ReturnType<
+  SyncWorld['org']['github']['emulator']['control']['store']['repos']
+>[number];
+
+/** An open or draft PR of the repository whose description says "Fixes #N" for this issue. */
+function openPullCloses(repo: StoredRepo, number: number): boolean {
+  for (const item of repo.items.values()) {
+    if (item.pull === null || item.state !== 'open') continue;
+    if (new RegExp(`\\bfixes #${String(number)}\\b`, 'i').test(item.body ?? '')) return true;
+  }
+  return false;
+}
+
 /** Per project, from the emulators' records: Jira counts and Jira + GitHub counts. */
 function expectedCounts(
   world: SyncWorld,
@@ -83,7 +96,7 @@ function expectedCounts(
         }
         all.total++;
         if (item.state === 'closed') all.done++;
-        else if (item.assigneeIds.length > 0) all.inProgress++;
+        else if (item.assigneeIds.length > 0 || openPullCloses(repo, item.number)) all.inProgress++;
         else all.todo++;
       }
     }
@@ -118,6 +131,38 @@ describe('seeded emulators → sync → rollup', () => {
 
   beforeAll(async () => {
     world = await startSyncWorld();
+    // Open issues nobody is assigned to, "fixed" by an open PR, a draft and a merged one: the
+    // first two count as in progress (the BRIEF's "open linked PR"), the third does not.
+    const github = world.org.github.emulator.control;
+    const configured = new Set(
+      world.loaded.config.bets.flatMap((b) =>
+        b.programs.flatMap((p) => p.projects.flatMap((x) => x.github?.repos ?? [])),
+      ),
+    );
+    const repo = github.store.repos().find((r) => configured.has(github.store.fullName(r)))!;
+    const repoName = github.store.fullName(repo);
+    const unassigned = [...repo.items.values()].filter(
+      (i) => i.pull === null && i.state === 'open' && i.assigneeIds.length === 0,
+    );
+    expect(unassigned.length).toBeGreaterThanOrEqual(3);
+    const [a, b, c] = unassigned;
+    github.createPull(repoName, {
+      title: 'Fix a',
+      body: `Fixes #${String(a!.number)}`,
+      head: 'fix-a',
+    });
+    github.createPull(repoName, {
+      title: 'Fix b',
+      body: `Some words.\n\nfixes #${String(b!.number)}`,
+      head: 'fix-b',
+      draft: true,
+    });
+    const merged = github.createPull(repoName, {
+      title: 'Fix c',
+      body: `Fixes #${String(c!.number)}`,
+      head: 'fix-c',
+    });
+    github.mergePull({ repo: repoName, number: merged.number });
     const synced = await world.sync({ full: true });
     expect(synced.run.failed).toEqual([]);
     const config = world.loaded.config;

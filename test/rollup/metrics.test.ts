@@ -77,6 +77,25 @@ describe('counts, points and progress', () => {
     expect(p.scope.totalNow).toBe(6);
   });
 
+  it('an open GitHub issue with an open linked PR is in progress, assigned or not', () => {
+    const github = [
+      ghIssue('acme/web', 1),
+      ghIssue('acme/web', 2, { openLinkedPulls: 1 }),
+      ghIssue('acme/web', 3, { openLinkedPulls: 2, assignees: 1 }),
+      ghIssue('acme/web', 4, {
+        state: 'closed',
+        stateReason: 'completed',
+        closedAt: '2026-11-12T00:00:00Z',
+        openLinkedPulls: 1,
+      }),
+    ];
+    const p = get(
+      rollupsOf(hierarchyOf(project('p', { repos: ['acme/web'] })), data({ jira: [], github })),
+      'p',
+    );
+    expect(p.counts).toEqual({ total: 4, todo: 1, inProgress: 2, done: 1, outOfScope: 0 });
+  });
+
   it('measures points and estimate coverage; no points at all gives byPoints null', () => {
     const e = epic('INFRA-1');
     const withPoints = [

@@ -25,6 +25,8 @@ export class GitHubItemStore {
   private readonly upsertPull: Database.Statement;
   private readonly deleteKeys: Database.Statement;
   private readonly insertKey: Database.Statement;
+  private readonly deleteCloses: Database.Statement<[number]>;
+  private readonly insertCloses: Database.Statement<[number, string]>;
   private readonly insertSeen: Database.Statement;
   private readonly clearSeen: Database.Statement;
   private readonly removeUnseenIssues: Database.Statement;
@@ -56,6 +58,12 @@ export class GitHubItemStore {
         @milestone, @requestedReviewers, @createdAt, @updatedAt, @closedAt, @mergedAt, @htmlUrl,
         @contentHash, @syncedAt, NULL)`);
     this.deleteKeys = c.prepare('DELETE FROM pull_request_jira_keys WHERE pull_request_id = ?');
+    this.deleteCloses = c.prepare(
+      'DELETE FROM pull_request_closed_issues WHERE pull_request_id = ?',
+    );
+    this.insertCloses = c.prepare(
+      'INSERT OR IGNORE INTO pull_request_closed_issues (pull_request_id, issue_ref) VALUES (?, ?)',
+    );
     this.insertKey = c.prepare(
       'INSERT OR IGNORE INTO pull_request_jira_keys (pull_request_id, jira_key, source) VALUES (?, ?, ?)',
     );
@@ -114,7 +122,7 @@ export class GitHubItemStore {
         continue;
       }
       counts.written++;
-      const { jiraKeys, ...fields } = pull;
+      const { jiraKeys, closesIssues, ...fields } = pull;
       this.upsertPull.run({
         ...fields,
         labels: JSON.stringify(pull.labels),
@@ -123,6 +131,8 @@ export class GitHubItemStore {
       });
       this.deleteKeys.run(pull.id);
       for (const mention of jiraKeys) this.insertKey.run(pull.id, mention.key, mention.source);
+      if (row) this.deleteCloses.run(pull.id);
+      for (const ref of closesIssues) this.insertCloses.run(pull.id, ref);
     }
     return counts;
   }

@@ -39,6 +39,7 @@ interface GitHubSqlRow {
   title: string;
   state: 'open' | 'closed';
   state_reason: string | null;
+  open_linked_pulls: number;
   labels: string;
   milestone: string | null;
   assignees: number;
@@ -90,9 +91,14 @@ const BLOCKERS_SQL = `
    WHERE l.direction = 'blocks' AND b.status_category != 'done' AND b.removed_at IS NULL`;
 
 const GITHUB_SQL = `
-  SELECT id, repo, number, title, state, state_reason, labels, milestone,
-         json_array_length(assignees) AS assignees, created_at, updated_at, closed_at, html_url
-    FROM github_issues WHERE removed_at IS NULL %WHERE%`;
+  SELECT g.id, g.repo, g.number, g.title, g.state, g.state_reason, g.labels, g.milestone,
+         json_array_length(g.assignees) AS assignees, g.created_at, g.updated_at, g.closed_at,
+         g.html_url,
+         (SELECT count(*) FROM pull_request_closed_issues c
+            JOIN github_pull_requests p ON p.id = c.pull_request_id
+           WHERE c.issue_ref = lower(g.repo) || '#' || g.number
+             AND p.state IN ('open', 'draft') AND p.removed_at IS NULL) AS open_linked_pulls
+    FROM github_issues g WHERE g.removed_at IS NULL %WHERE%`;
 
 const PULLS_SQL = `
   SELECT id, repo, number, title, state, labels, milestone, requested_reviewers, created_at,
@@ -141,6 +147,7 @@ function toGitHub(row: GitHubSqlRow): GitHubIssueRow {
     labels: parseLabels(row.labels),
     milestone: row.milestone,
     assignees: row.assignees,
+    openLinkedPulls: row.open_linked_pulls,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     closedAt: row.closed_at,

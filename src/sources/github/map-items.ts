@@ -3,6 +3,7 @@
  * Issues come from the issues list (which also holds PRs under other ids: those are skipped and
  * read from the pulls list, which has the head branch, draft and merge state).
  */
+import { closingReferences } from './closing-refs.js';
 import type {
   GitHubIssue,
   GitHubStateReason,
@@ -127,6 +128,7 @@ export function mapPullRequest(
         ],
         projectKeys,
       ),
+      closesIssues: closingReferences(p.body ?? null, repo),
     },
   };
 }
