@@ -24,6 +24,7 @@ import { quantileSorted } from './quantiles.js';
 import type { RollupSettings } from './settings.js';
 import { dayOfMs, type TimeFrame } from './time-frame.js';
 import { TOP_RISKS, type RiskCandidate } from './top-risks.js';
+import { sameItems } from './sorted.js';
 
 /** A node's rollup plus what its parent needs to combine it (raw samples, the distribution). */
 export interface NodeResult {
@@ -49,20 +50,6 @@ interface ProjectInputs {
 
 interface AggregateInputs {
   children: readonly NodeResult[];
-}
-
-function sameNumbers(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-function sameStrings(a: readonly string[], b: readonly string[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
 }
 
 /** True when every child has the same part (by identity) as the previous assembly's child. */
@@ -194,10 +181,10 @@ export function assembleProject(options: {
   };
   const health = healthFromProbability(forecast.probOnTime);
   const links =
-    prior && sameStrings(prior.facts.blockedKeys, facts.blockedKeys)
+    prior && sameItems(prior.facts.blockedKeys, facts.blockedKeys)
       ? prior.rollup.links
       : projectLinksAt(options.links, facts.blockedKeys, frame, prior?.rollup.links.stale);
-  const sameCycle = prior !== null && sameNumbers(prior.facts.cycleDays, facts.cycleDays);
+  const sameCycle = prior !== null && sameItems(prior.facts.cycleDays, facts.cycleDays);
   const cycle = sameCycle ? prior.cycle : facts.cycleDays;
   // The described risks stay while the same candidates point at the same row objects.
   const top = facts.top;
@@ -220,8 +207,8 @@ export function assembleProject(options: {
   }
   const sameThroughput =
     prior !== null &&
-    sameNumbers(prior.facts.weeklyDone, facts.weeklyDone) &&
-    sameNumbers(prior.facts.weeklyPoints, facts.weeklyPoints);
+    sameItems(prior.facts.weeklyDone, facts.weeklyDone) &&
+    sameItems(prior.facts.weeklyPoints, facts.weeklyPoints);
   const rollup: Rollup = {
     id: project.id,
     level: 'project',

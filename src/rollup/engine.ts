@@ -44,6 +44,7 @@ import { projectLinks } from './links.js';
 import { seedFor } from './prng.js';
 import type { RollupSettings } from './settings.js';
 import { dayOfMs, timeFrame, type TimeFrame } from './time-frame.js';
+import { lowerBound, sameItems } from './sorted.js';
 
 /** Per node: the target dates it has had and the stored snapshots scope change is measured from. */
 export interface NodeHistory {
@@ -95,25 +96,6 @@ function growI32(buffer: Int32Array, size: number): Int32Array {
   const next = new Int32Array(Math.max(size, buffer.length * 2)).fill(-1);
   next.set(buffer);
   return next;
-}
-
-function sameList(a: readonly number[], b: readonly number[]): boolean {
-  if (a === b) return true;
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
-}
-
-/** First index in a sorted list whose value is not below `value`. */
-function lowerBound(list: readonly number[], value: number): number {
-  let lo = 0;
-  let hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((list[mid] ?? 0) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /*
@@ -383,7 +365,7 @@ export class RollupEngine {
       const before = this.jiraProjectsOf[row] ?? NONE;
       const was = previous.get(row);
       const item = this.jira.rows[row];
-      if (was && item && !item.isEpic && sameList(before, this.mapper.jiraProjects(item))) {
+      if (was && item && !item.isEpic && sameItems(before, this.mapper.jiraProjects(item))) {
         // Still under the epic it was linked to by id: the link stands.
         const epic = this.epicOf[row] ?? -1;
         const linked =

@@ -18,6 +18,7 @@ import {
 } from './project-metrics.js';
 import { DAY_MS, WEEK_MS, type TimeFrame } from './time-frame.js';
 import { KEPT_RISKS, TOP_RISKS, type RiskCandidate } from './top-risks.js';
+import { lowerBound } from './sorted.js';
 
 export interface JiraRowValues {
   category: number;
@@ -148,33 +149,11 @@ function riskSeverity(c: Contribution, kind: (typeof RISK_ORDER)[number]): numbe
   }
 }
 
-function lowerBoundNumber(values: Float64Array, value: number, size: number): number {
-  let lo = 0;
-  let hi = size;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] ?? 0) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-function lowerBoundString(values: readonly string[], value: string): number {
-  let lo = 0;
-  let hi = values.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if ((values[mid] ?? '') < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** The sorted samples with one value taken out (it must be there) and one put in (NaN: none). */
 function replaceSample(sorted: Float64Array, remove: number, add: number): Float64Array | null {
   let values = sorted;
   if (remove === remove) {
-    const at = lowerBoundNumber(values, remove, values.length);
+    const at = lowerBound(values, remove);
     if (values[at] !== remove) return null;
     const next = new Float64Array(values.length - 1);
     next.set(values.subarray(0, at));
@@ -182,7 +161,7 @@ function replaceSample(sorted: Float64Array, remove: number, add: number): Float
     values = next;
   }
   if (add === add) {
-    const at = lowerBoundNumber(values, add, values.length);
+    const at = lowerBound(values, add);
     const next = new Float64Array(values.length + 1);
     next.set(values.subarray(0, at));
     next[at] = add;
@@ -312,11 +291,11 @@ export function applyJiraChanges(
     ) {
       const keys = blockedKeys.slice();
       if (old.blocked) {
-        const at = lowerBoundString(keys, before.key);
+        const at = lowerBound(keys, before.key);
         if (keys[at] !== before.key) return null;
         keys.splice(at, 1);
       }
-      if (next.blocked) keys.splice(lowerBoundString(keys, after.key), 0, after.key);
+      if (next.blocked) keys.splice(lowerBound(keys, after.key), 0, after.key);
       blockedKeys = keys;
     }
     // An open issue under a done epic counts for the epic (same epic, still done, here).
