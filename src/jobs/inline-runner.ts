@@ -170,7 +170,7 @@ export async function runInline(
     (job.queue === 'sync' ? fetchQueue : writeQueue).push(request);
   };
 
-  async function execute(request: JobRequest, job: RunnableJob): Promise<void> {
+  async function execute(request: JobRequest, job: RunnableJob, startedAt: Date): Promise<void> {
     const logger = options.context.logger.child({
       job: job.name,
       jobId: request.jobId ?? 'inline',
@@ -190,7 +190,6 @@ export async function runInline(
     };
     let attempt = 0;
     let waits = 0;
-    const startedAt = new Date();
     for (;;) {
       followUps.length = 0;
       try {
@@ -255,7 +254,7 @@ export async function runInline(
     const isFetch = job.queue === 'sync';
     if (isFetch) runningFetch++;
     else runningWrite++;
-    const task = execute(request, job)
+    const task = execute(request, job, started)
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
         const errorName = error instanceof Error ? error.name : 'Error';

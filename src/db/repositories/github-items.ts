@@ -129,9 +129,12 @@ export class GitHubItemStore {
         contentHash: hash,
         syncedAt: now,
       });
-      this.deleteKeys.run(pull.id);
+      // A new PR has no keys or closed issues stored yet.
+      if (row) {
+        this.deleteKeys.run(pull.id);
+        this.deleteCloses.run(pull.id);
+      }
       for (const mention of jiraKeys) this.insertKey.run(pull.id, mention.key, mention.source);
-      if (row) this.deleteCloses.run(pull.id);
       for (const ref of closesIssues) this.insertCloses.run(pull.id, ref);
     }
     return counts;

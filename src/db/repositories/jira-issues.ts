@@ -130,7 +130,8 @@ export class JiraIssueStore {
         counts.unchanged++;
         continue;
       }
-      const unit = this.firstMember.get(issue.id)?.unit ?? options.unit;
+      // A new issue has no other unit yet (a unit's members are recorded with the issue's row).
+      const unit = row ? (this.firstMember.get(issue.id)?.unit ?? options.unit) : options.unit;
       counts.written++;
       this.upsert.run({
         id: issue.id,

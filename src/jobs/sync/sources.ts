@@ -26,15 +26,23 @@ export interface SyncSources {
  * same page of the same run is the same job whatever it held (a refetch after a crash is not a
  * second page), and hashing a whole page of items for its id would cost more than storing it.
  */
-const PAGE_CONTENT = ['issues', 'pulls', 'changelogs', 'ids', 'quarantined', 'budget'] as const;
+const PAGE_CONTENT: ReadonlySet<string> = new Set([
+  'issues',
+  'pulls',
+  'changelogs',
+  'ids',
+  'quarantined',
+  'budget',
+]);
 
 /** A deterministic job id: the same page of the same run is never queued twice. */
 export function jobRequest(request: Omit<JobRequest, 'jobId'>): JobRequest {
   const { payload } = request;
   let identity = payload;
   if (typeof payload === 'object' && payload !== null) {
-    const content = new Set<string>(PAGE_CONTENT);
-    identity = Object.fromEntries(Object.entries(payload).filter(([key]) => !content.has(key)));
+    identity = Object.fromEntries(
+      Object.entries(payload).filter(([key]) => !PAGE_CONTENT.has(key)),
+    );
   }
   return { ...request, jobId: `${request.name}.${contentHash(identity)}` };
 }
