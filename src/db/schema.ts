@@ -249,6 +249,11 @@ export const sourceCursors = sqliteTable(
     lastSuccessAt: text('last_success_at'),
     lastErrorAt: text('last_error_at'),
     lastError: text('last_error'),
+    /**
+     * The last time (this machine's clock) a page of the unit wrote, removed or re-read something
+     * its projects count: a run whose `startedAt` is not after it rolls the unit's projects up.
+     */
+    changedAt: text('changed_at'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.source, t.unit] })],
@@ -285,6 +290,21 @@ export const syncUnitMembers = sqliteTable(
     primaryKey({ columns: [t.unit, t.itemId] }),
     index('sync_unit_members_item').on(t.itemId),
   ],
+);
+
+/**
+ * Jira issues whose status history a unit still has to read (their `updated` moved past
+ * `changelog_updated_at` when the unit's search read them), by numeric id so a unit's batches
+ * come in id order from the primary key. Rows another unit already served are skipped by the
+ * query and cleared when the unit's changelog step ends.
+ */
+export const jiraChangelogDue = sqliteTable(
+  'jira_changelog_due',
+  {
+    unit: text('unit').notNull(),
+    issueId: integer('issue_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.unit, t.issueId] })],
 );
 
 /** Scratch list of the ids a full GitHub run has seen so far (cleared when the unit ends). */

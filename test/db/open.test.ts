@@ -124,10 +124,12 @@ const ROWS: Record<string, Record<string, unknown>> = {
     lastSuccessAt: now,
     lastErrorAt: null,
     lastError: null,
+    changedAt: now,
     updatedAt: now,
   },
   sync_unit_members: { unit: 'jira:epic:INFRA-0', itemId: '10001' },
   sync_seen: { unit: 'github:acme/web:issues', itemId: 'acme/web#7' },
+  jira_changelog_due: { unit: 'epics:INFRA', issueId: 10001 },
   quarantined_items: {
     source: 'jira',
     itemRef: 'INFRA-9',

@@ -18,6 +18,18 @@ export interface UpsertCounts {
   unchanged: number;
 }
 
+export interface JiraUpsertCounts extends UpsertCounts {
+  /** Unchanged issues that this run had already written (another unit, or an earlier attempt). */
+  writtenThisRun: number;
+}
+
+export interface SweepCounts {
+  /** Issues marked removed (no unit selects them any more). */
+  removed: number;
+  /** Members that left the unit (removed or still selected by another unit). */
+  left: number;
+}
+
 function hashOf(issue: JiraIssue): string {
   // The mapping builds objects with a fixed key order, so plain JSON is a stable input.
   return contentHash(JSON.stringify({ ...issue, transitions: undefined }));
@@ -33,7 +45,14 @@ export class JiraIssueStore {
   private readonly setUnit: Database.Statement<[string, string]>;
   private readonly existing: Database.Statement<
     [string],
-    { content_hash: string; removed_at: string | null; unit: string }
+    {
+      content_hash: string;
+      removed_at: string | null;
+      unit: string;
+      synced_at: string;
+      changelog_updated_at: string | null;
+      updated_at: string | null;
+    }
   >;
   private readonly upsert: Database.Statement;
   private readonly deleteLinks: Database.Statement;
@@ -42,7 +61,10 @@ export class JiraIssueStore {
   private readonly insertMember: Database.Statement;
   private readonly insertTransition: Database.Statement;
   private readonly markChangelog: Database.Statement;
-  private readonly pending: Database.Statement<[string, number], { id: string }>;
+  private readonly insertDue: Database.Statement<[string, number]>;
+  private readonly deleteDue: Database.Statement<[string, number]>;
+  private readonly clearDue: Database.Statement<[string]>;
+  private readonly pending: Database.Statement<[string, number], { id: number }>;
   private readonly membersInRange: Database.Statement<
     [string, number, number],
     { item_id: string }
@@ -50,13 +72,14 @@ export class JiraIssueStore {
   private readonly deleteMember: Database.Statement;
   private readonly stillMember: Database.Statement<[string], { n: number }>;
   private readonly markRemoved: Database.Statement;
-  private readonly changedQuery: Database.Statement<[string, string, string], { n: number }>;
+  private readonly moveUnit: Database.Statement<[string]>;
 
   constructor(db: Db) {
     const c = db.$client;
     this.client = c;
     this.existing = c.prepare(
-      'SELECT content_hash, removed_at, unit FROM jira_issues WHERE id = ?',
+      `SELECT content_hash, removed_at, unit, synced_at, changelog_updated_at, updated_at
+       FROM jira_issues WHERE id = ?`,
     );
     this.firstMember = c.prepare(
       'SELECT MIN(unit) AS unit FROM sync_unit_members WHERE item_id = ?',
@@ -100,10 +123,17 @@ export class JiraIssueStore {
     this.markChangelog = c.prepare(
       'UPDATE jira_issues SET changelog_updated_at = updated_at WHERE id = ? AND changelog_updated_at IS NOT updated_at',
     );
+    this.insertDue = c.prepare(
+      'INSERT OR IGNORE INTO jira_changelog_due (unit, issue_id) VALUES (?, ?)',
+    );
+    this.deleteDue = c.prepare('DELETE FROM jira_changelog_due WHERE unit = ? AND issue_id = ?');
+    this.clearDue = c.prepare('DELETE FROM jira_changelog_due WHERE unit = ?');
+    // Rows another unit has served since (or whose issue was removed) are skipped here.
     this.pending = c.prepare(`
-      SELECT i.id FROM sync_unit_members m JOIN jira_issues i ON i.id = m.item_id
-      WHERE m.unit = ? AND i.removed_at IS NULL AND i.changelog_updated_at IS NOT i.updated_at
-      ORDER BY CAST(i.id AS INTEGER) LIMIT ?`);
+      SELECT d.issue_id AS id FROM jira_changelog_due d
+      JOIN jira_issues i ON i.id = CAST(d.issue_id AS TEXT)
+      WHERE d.unit = ? AND i.removed_at IS NULL AND i.changelog_updated_at IS NOT i.updated_at
+      ORDER BY d.issue_id LIMIT ?`);
     this.membersInRange = c.prepare(`
       SELECT item_id FROM sync_unit_members
       WHERE unit = ? AND CAST(item_id AS INTEGER) > ? AND CAST(item_id AS INTEGER) <= ?`);
@@ -112,22 +142,32 @@ export class JiraIssueStore {
     this.markRemoved = c.prepare(
       'UPDATE jira_issues SET removed_at = ?, synced_at = ? WHERE id = ? AND removed_at IS NULL',
     );
-    this.changedQuery = c.prepare(`
-      SELECT count(*) AS n FROM sync_unit_members m JOIN jira_issues i ON i.id = m.item_id
-      WHERE m.unit = ? AND (i.synced_at >= ? OR i.removed_at >= ?)`);
+    this.moveUnit = c.prepare(
+      'UPDATE jira_issues SET unit = (SELECT MIN(unit) FROM sync_unit_members WHERE item_id = id) WHERE id = ?',
+    );
   }
 
-  /** Upserts one page of issues; unchanged ones are not written. Call inside a transaction. */
-  upsertIssues(issues: readonly JiraIssue[], options: { unit: string; now: string }): UpsertCounts {
-    const counts: UpsertCounts = { written: 0, unchanged: 0 };
+  /**
+   * Upserts one page of issues; unchanged ones are not written. An issue whose status history is
+   * older than its `updated` becomes due for the unit's changelog step. `runStartedAt`: rows
+   * synced since then count as `writtenThisRun`. Call inside a transaction.
+   */
+  upsertIssues(
+    issues: readonly JiraIssue[],
+    options: { unit: string; now: string; runStartedAt: string },
+  ): JiraUpsertCounts {
+    const counts: JiraUpsertCounts = { written: 0, unchanged: 0, writtenThisRun: 0 };
     for (const issue of issues) {
       this.insertMember.run(options.unit, issue.id);
       const hash = hashOf(issue);
       const row = this.existing.get(issue.id);
+      if (!row || row.changelog_updated_at !== issue.updated)
+        this.insertDue.run(options.unit, Number(issue.id));
       if (row && row.content_hash === hash && row.removed_at === null) {
         // Selected by a unit that sorts first: it becomes the issue's unit (no other change).
         if (options.unit < row.unit) this.setUnit.run(options.unit, issue.id);
         counts.unchanged++;
+        if (row.synced_at >= options.runStartedAt) counts.writtenThisRun++;
         continue;
       }
       // A new issue has no other unit yet (a unit's members are recorded with the issue's row).
@@ -174,9 +214,14 @@ export class JiraIssueStore {
     return counts;
   }
 
-  /** Issues of the unit whose transitions are older than their last update (oldest id first). */
+  /** Issues of the unit whose transitions are older than their last update (lowest id first). */
   pendingChangelogIds(unit: string, limit: number): string[] {
-    return this.pending.all(unit, limit).map((r) => r.id);
+    return this.pending.all(unit, limit).map((r) => String(r.id));
+  }
+
+  /** The unit's changelog step is over: what is left in its list was served by other units. */
+  clearChangelogDue(unit: string): void {
+    this.clearDue.run(unit);
   }
 
   saveTransitions(
@@ -199,8 +244,11 @@ export class JiraIssueStore {
     return inserted;
   }
 
-  markChangelogsRead(issueIds: readonly string[]): void {
-    for (const id of issueIds) this.markChangelog.run(id);
+  markChangelogsRead(unit: string, issueIds: readonly string[]): void {
+    for (const id of issueIds) {
+      this.markChangelog.run(id);
+      this.deleteDue.run(unit, Number(id));
+    }
   }
 
   /**
@@ -214,33 +262,32 @@ export class JiraIssueStore {
     afterId: string | null;
     lastId: string | null;
     now: string;
-  }): number {
+  }): SweepCounts {
     const listed = new Set(options.listed);
     const low = options.afterId === null ? -1 : Number(options.afterId);
     const high = options.lastId === null ? Number.MAX_SAFE_INTEGER : Number(options.lastId);
-    let removed = 0;
+    const counts: SweepCounts = { removed: 0, left: 0 };
     for (const { item_id: id } of this.membersInRange.all(options.unit, low, high)) {
       if (listed.has(id)) continue;
       this.deleteMember.run(options.unit, id);
+      counts.left++;
       if ((this.stillMember.get(id)?.n ?? 0) === 0)
-        removed += this.markRemoved.run(options.now, options.now, id).changes;
+        counts.removed += this.markRemoved.run(options.now, options.now, id).changes;
+      // Still selected elsewhere: its unit is now the first of the units that select it.
+      else this.moveUnit.run(id);
     }
-    return removed;
+    return counts;
   }
 
   /** Drops a unit that is no longer configured; its issues no other unit selects are removed. */
   dropUnit(unit: string, now: string): number {
-    return this.sweepRange({ unit, listed: [], afterId: null, lastId: null, now });
+    this.clearDue.run(unit);
+    return this.sweepRange({ unit, listed: [], afterId: null, lastId: null, now }).removed;
   }
 
   units(): string[] {
     return (
       this.client.prepare('SELECT DISTINCT unit FROM sync_unit_members').all() as { unit: string }[]
     ).map((r) => r.unit);
-  }
-
-  /** Did this run write or remove anything the unit selects? (decides whether to roll up) */
-  changedSince(unit: string, since: string): boolean {
-    return (this.changedQuery.get(unit, since, since)?.n ?? 0) > 0;
   }
 }

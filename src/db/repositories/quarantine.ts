@@ -14,6 +14,7 @@ export class QuarantineStore {
 
   private readonly upsert: Database.Statement;
   private readonly resolveOne: Database.Statement;
+  private readonly anyOpen: Database.Statement<[string], { n: number }>;
   private readonly openList: Database.Statement<[], QuarantinedRow>;
 
   constructor(db: Db) {
@@ -26,6 +27,9 @@ export class QuarantineStore {
     this.resolveOne = c.prepare(
       'UPDATE quarantined_items SET resolved_at = ? WHERE source = ? AND item_ref = ? AND resolved_at IS NULL',
     );
+    this.anyOpen = c.prepare(
+      'SELECT count(*) AS n FROM (SELECT 1 FROM quarantined_items WHERE source = ? AND resolved_at IS NULL LIMIT 1)',
+    );
     this.openList = c.prepare(
       'SELECT source, item_ref AS itemRef, unit, reason FROM quarantined_items WHERE resolved_at IS NULL ORDER BY source, item_ref',
     );
@@ -37,6 +41,8 @@ export class QuarantineStore {
 
   /** Items read cleanly now: their quarantine entries (if any) are resolved. */
   resolve(source: 'jira' | 'github', refs: readonly string[], now: string): void {
+    // Nearly always nothing is quarantined: one read instead of an update per item.
+    if (refs.length === 0 || (this.anyOpen.get(source)?.n ?? 0) === 0) return;
     for (const ref of refs) this.resolveOne.run(now, source, ref);
   }
 

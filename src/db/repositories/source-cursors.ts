@@ -37,6 +37,8 @@ export class SourceCursorStore {
   private readonly setEtags: Database.Statement;
   private readonly setDone: Database.Statement;
   private readonly setError: Database.Statement;
+  private readonly setChanged: Database.Statement<[string, string, string]>;
+  private readonly changedAt: Database.Statement<[string, string], { changed_at: string | null }>;
   private readonly all: Database.Statement<[], Row>;
 
   constructor(db: Db) {
@@ -59,6 +61,12 @@ export class SourceCursorStore {
     );
     this.setError = c.prepare(
       `UPDATE source_cursors SET last_error = ?, last_error_at = ?, updated_at = ? WHERE source = ? AND unit = ?`,
+    );
+    this.setChanged = c.prepare(
+      'UPDATE source_cursors SET changed_at = ? WHERE source = ? AND unit = ?',
+    );
+    this.changedAt = c.prepare(
+      'SELECT changed_at FROM source_cursors WHERE source = ? AND unit = ?',
     );
     this.all = c.prepare('SELECT * FROM source_cursors ORDER BY source, unit');
   }
@@ -87,6 +95,21 @@ export class SourceCursorStore {
   finish(source: 'jira' | 'github', unit: string, watermark: string | null, now: string): void {
     this.ensure.run(source, unit, now);
     this.setDone.run(watermark, now, now, source, unit);
+  }
+
+  /**
+   * A page of the unit changed what its projects count (call in the page's transaction, so a
+   * re-run page that finds nothing left to change still leaves the mark).
+   */
+  markChanged(source: 'jira' | 'github', unit: string, now: string): void {
+    this.ensure.run(source, unit, now);
+    this.setChanged.run(now, source, unit);
+  }
+
+  /** Has a page of the unit changed anything since `since` (the run's start)? */
+  changedSince(source: 'jira' | 'github', unit: string, since: string): boolean {
+    const at = this.changedAt.get(source, unit)?.changed_at ?? null;
+    return at !== null && at >= since;
   }
 
   fail(source: 'jira' | 'github', unit: string, error: string, now: string): void {

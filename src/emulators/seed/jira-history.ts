@@ -183,8 +183,18 @@ export function generateLifecycle(
   issue.due = due;
   const last = events.length > 0 ? (events[events.length - 1] as Event).at : created;
   // Comments and description edits bump `updated` without a status change.
-  const touched = rng.chance(0.3) ? last + exponential(rng, 3 * DAY) : last;
-  issue.updated = Math.min(Math.max(touched, created), now - MINUTE);
+  const touched = Math.max(rng.chance(0.3) ? last + exponential(rng, 3 * DAY) : last, created);
+  // A bump that would pass "now" lands between the last event and now: clamping it to now
+  // stamped hundreds of issues with the same minute, which no real site shows (and which an
+  // incremental sync's overlap window then reads again).
+  const floor = Math.max(last, created);
+  const ceiling = now - MINUTE;
+  issue.updated =
+    touched < ceiling
+      ? touched
+      : ceiling <= floor
+        ? ceiling
+        : floor + ((touched - floor) % (ceiling - floor));
 }
 
 /** 110–260 label flips spread over the issue's life: more histories than any inline page holds. */

@@ -47,6 +47,7 @@ function afterSearch(store: JiraIssueStore, state: UnitState): JobRequest {
   const ids = store.pendingChangelogIds(state.unit.id, JIRA_LIMITS.changelogIssues);
   if (ids.length > 0)
     return fetchRequest({ step: 'changelog', ...state, token: null, issueIds: ids });
+  store.clearChangelogDue(state.unit.id);
   return fetchRequest({ step: 'sweep', ...state, token: null, afterId: null });
 }
 
@@ -90,10 +91,17 @@ export function ingestJiraIssues(
   const db = ctx.db();
   const store = JiraIssueStore.for(db);
   const quarantine = QuarantineStore.for(db);
+  const cursors = SourceCursorStore.for(db);
   const now = ctx.clock.now().toISOString();
   const state = { run: payload.run, unit: payload.unit, jira: payload.jira };
   return db.$client.transaction(() => {
-    const result = store.upsertIssues(payload.issues, { unit: payload.unit.id, now });
+    const result = store.upsertIssues(payload.issues, {
+      unit: payload.unit.id,
+      now,
+      runStartedAt: payload.run.startedAt,
+    });
+    if (result.written > 0 || result.writtenThisRun > 0)
+      cursors.markChanged('jira', payload.unit.id, now);
     quarantine.record(
       payload.quarantined.map((q) => ({ ...q, unit: `jira:${payload.unit.id}` })),
       now,
@@ -125,9 +133,11 @@ export function ingestJiraChangelogs(
 ): { counts: PageCounts; next: JobRequest[] } {
   const db = ctx.db();
   const store = JiraIssueStore.for(db);
+  const now = ctx.clock.now().toISOString();
   const state = { run: payload.run, unit: payload.unit, jira: payload.jira };
   return db.$client.transaction(() => {
     const inserted = store.saveTransitions(payload.changelogs);
+    if (inserted > 0) SourceCursorStore.for(db).markChanged('jira', payload.unit.id, now);
     let next: JobRequest;
     if (payload.token !== null) {
       next = fetchRequest({
@@ -137,7 +147,7 @@ export function ingestJiraChangelogs(
         issueIds: payload.issueIds,
       });
     } else {
-      store.markChangelogsRead(payload.issueIds);
+      store.markChangelogsRead(payload.unit.id, payload.issueIds);
       next = afterSearch(store, state);
     }
     return { counts: counts(payload.unit.id, { written: inserted }), next: [next] };
@@ -155,19 +165,20 @@ export function ingestJiraIds(
   const state = { run: payload.run, unit: payload.unit, jira: payload.jira };
   return db.$client.transaction(() => {
     const lastId = payload.token !== null ? (payload.ids.at(-1) ?? payload.afterId) : null;
-    const removed = store.sweepRange({
+    const { removed, left } = store.sweepRange({
       unit: payload.unit.id,
       listed: payload.ids,
       afterId: payload.afterId,
       lastId,
       now,
     });
+    if (left > 0) cursors.markChanged('jira', payload.unit.id, now);
     const next: JobRequest[] = [];
     if (payload.token !== null) {
       next.push(fetchRequest({ step: 'sweep', ...state, token: payload.token, afterId: lastId }));
     } else {
       cursors.finish('jira', payload.unit.id, payload.jira.serverTime, now);
-      if (store.changedSince(payload.unit.id, payload.run.startedAt)) {
+      if (cursors.changedSince('jira', payload.unit.id, payload.run.startedAt)) {
         next.push(rollupRequest(payload.unit.projectIds));
       }
     }
