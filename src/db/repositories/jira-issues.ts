@@ -65,10 +65,7 @@ export class JiraIssueStore {
   private readonly deleteDue: Database.Statement<[string, number]>;
   private readonly clearDue: Database.Statement<[string]>;
   private readonly pending: Database.Statement<[string, number], { id: number }>;
-  private readonly membersInRange: Database.Statement<
-    [string, number, number],
-    { item_id: string }
-  >;
+  private readonly membersInRange: Database.Statement<[string, number, number], string>;
   private readonly deleteMember: Database.Statement;
   private readonly stillMember: Database.Statement<[string], { n: number }>;
   private readonly markRemoved: Database.Statement;
@@ -134,9 +131,12 @@ export class JiraIssueStore {
       JOIN jira_issues i ON i.id = CAST(d.issue_id AS TEXT)
       WHERE d.unit = ? AND i.removed_at IS NULL AND i.changelog_updated_at IS NOT i.updated_at
       ORDER BY d.issue_id LIMIT ?`);
-    this.membersInRange = c.prepare(`
-      SELECT item_id FROM sync_unit_members
-      WHERE unit = ? AND CAST(item_id AS INTEGER) > ? AND CAST(item_id AS INTEGER) <= ?`);
+    this.membersInRange = c
+      .prepare<[string, number, number], string>(
+        `SELECT item_id FROM sync_unit_members
+         WHERE unit = ? AND CAST(item_id AS INTEGER) > ? AND CAST(item_id AS INTEGER) <= ?`,
+      )
+      .pluck();
     this.deleteMember = c.prepare('DELETE FROM sync_unit_members WHERE unit = ? AND item_id = ?');
     this.stillMember = c.prepare('SELECT count(*) AS n FROM sync_unit_members WHERE item_id = ?');
     this.markRemoved = c.prepare(
@@ -267,7 +267,7 @@ export class JiraIssueStore {
     const low = options.afterId === null ? -1 : Number(options.afterId);
     const high = options.lastId === null ? Number.MAX_SAFE_INTEGER : Number(options.lastId);
     const counts: SweepCounts = { removed: 0, left: 0 };
-    for (const { item_id: id } of this.membersInRange.all(options.unit, low, high)) {
+    for (const id of this.membersInRange.all(options.unit, low, high)) {
       if (listed.has(id)) continue;
       this.deleteMember.run(options.unit, id);
       counts.left++;
