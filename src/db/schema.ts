@@ -44,23 +44,16 @@ export const jiraIssues = sqliteTable(
     syncedAt: text('synced_at').notNull(),
     removedAt: text('removed_at'),
   },
-  (t) => [
-    index('jira_issues_key').on(t.key),
-    index('jira_issues_parent').on(t.parentId),
-    index('jira_issues_epic_link').on(t.epicLinkKey),
-  ],
+  // No secondary indexes: every reader loads the table whole or by id (migration 0006 dropped
+  // the key / parent / Epic Link ones no query used; each cost B-tree pages on every page commit).
 );
 
 /** Every key an issue has had: old keys of moved issues still resolve to the same id. */
-export const jiraIssueKeys = sqliteTable(
-  'jira_issue_keys',
-  {
-    key: text('key').primaryKey(),
-    issueId: text('issue_id').notNull(),
-    firstSeenAt: text('first_seen_at').notNull(),
-  },
-  (t) => [index('jira_issue_keys_issue').on(t.issueId)],
-);
+export const jiraIssueKeys = sqliteTable('jira_issue_keys', {
+  key: text('key').primaryKey(),
+  issueId: text('issue_id').notNull(),
+  firstSeenAt: text('first_seen_at').notNull(),
+});
 
 export const jiraIssueLinks = sqliteTable(
   'jira_issue_links',
@@ -71,10 +64,7 @@ export const jiraIssueLinks = sqliteTable(
     otherKey: text('other_key').notNull(),
     otherStatusCategory: text('other_status_category', { enum: ['todo', 'in_progress', 'done'] }),
   },
-  (t) => [
-    primaryKey({ columns: [t.issueId, t.direction, t.otherId] }),
-    index('jira_issue_links_other').on(t.otherId),
-  ],
+  (t) => [primaryKey({ columns: [t.issueId, t.direction, t.otherId] })],
 );
 
 export const jiraStatusTransitions = sqliteTable(
@@ -115,10 +105,7 @@ export const githubIssues = sqliteTable(
     syncedAt: text('synced_at').notNull(),
     removedAt: text('removed_at'),
   },
-  (t) => [
-    index('github_issues_repo_number').on(t.repo, t.number),
-    index('github_issues_updated').on(t.updatedAt),
-  ],
+  (t) => [index('github_issues_repo_number').on(t.repo, t.number)],
 );
 
 export const githubPullRequests = sqliteTable(
@@ -145,10 +132,7 @@ export const githubPullRequests = sqliteTable(
     syncedAt: text('synced_at').notNull(),
     removedAt: text('removed_at'),
   },
-  (t) => [
-    index('github_pull_requests_repo_number').on(t.repo, t.number),
-    index('github_pull_requests_updated').on(t.updatedAt),
-  ],
+  (t) => [index('github_pull_requests_repo_number').on(t.repo, t.number)],
 );
 
 /** Jira keys a PR mentions (title, head branch, body), only for Jira projects that exist. */
