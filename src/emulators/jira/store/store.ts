@@ -33,6 +33,20 @@ const KEY_PATTERN = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
 export type GroupField = 'project' | 'parent' | 'epicLink';
 const GROUP_FIELDS: readonly GroupField[] = ['project', 'parent', 'epicLink'];
 
+/** Date fields a search can start from (see `issuesByTime`). */
+export type TimeField = 'created' | 'updated' | 'resolved';
+
+/**
+ * Issue indexes sorted by one date field at JQL's minute resolution: `minutes[k]` is the
+ * truncated time of issue `order[k]`. Issues without a value (NaN) are left out.
+ */
+export interface TimeIndex {
+  order: Int32Array;
+  minutes: Float64Array;
+}
+
+const MINUTE = 60_000;
+
 export class JiraStore {
   readonly site: SiteCatalog;
   readonly issues: IssueRecord[];
@@ -69,32 +83,77 @@ export class JiraStore {
 
   // ── search indexes ──────────────────────────────────────────────────────────────────────────
 
-  private grouped: { version: number; by: Record<GroupField, Map<number, number[]>> } | null = null;
+  private grouped: {
+    version: number;
+    by: Record<GroupField, Map<number, number[]>>;
+    labels: Map<string, number[]>;
+  } | null = null;
 
   /**
    * Issue indexes grouped by project, parent or Epic Link, so a search can start from the few
    * issues a clause can match instead of every issue. Built on first use, rebuilt after any change
-   * (`version`); deleted issues are included (the search's own test drops them).
+   * (`version`); deleted issues are included (the search's own test drops them). Each list is in
+   * issue order.
    */
   issuesBy(field: GroupField, value: number): readonly number[] {
-    if (this.grouped?.version !== this.version) {
-      const by: Record<GroupField, Map<number, number[]>> = {
-        project: new Map(),
-        parent: new Map(),
-        epicLink: new Map(),
-      };
-      for (const issue of this.issues) {
-        for (const name of GROUP_FIELDS) {
-          const key = issue[name];
-          if (key === -1) continue;
-          const list = by[name].get(key);
-          if (list) list.push(issue.index);
-          else by[name].set(key, [issue.index]);
-        }
-      }
-      this.grouped = { version: this.version, by };
+    return this.groups().by[field].get(value) ?? [];
+  }
+
+  /** Issues carrying a label, compared case-insensitively as JQL does (see `issuesBy`). */
+  issuesWithLabel(label: string): readonly number[] {
+    return this.groups().labels.get(label.toLowerCase()) ?? [];
+  }
+
+  private groups(): NonNullable<JiraStore['grouped']> {
+    if (this.grouped?.version === this.version) return this.grouped;
+    const by: Record<GroupField, Map<number, number[]>> = {
+      project: new Map(),
+      parent: new Map(),
+      epicLink: new Map(),
+    };
+    const labels = new Map<string, number[]>();
+    const add = <K>(map: Map<K, number[]>, key: K, index: number): void => {
+      const list = map.get(key);
+      if (list === undefined) map.set(key, [index]);
+      else if (list[list.length - 1] !== index) list.push(index);
+    };
+    for (const issue of this.issues) {
+      for (const name of GROUP_FIELDS)
+        if (issue[name] !== -1) add(by[name], issue[name], issue.index);
+      for (const label of issue.labels) add(labels, label.toLowerCase(), issue.index);
     }
-    return this.grouped.by[field].get(value) ?? [];
+    this.grouped = { version: this.version, by, labels };
+    return this.grouped;
+  }
+
+  private timed: { version: number; by: Partial<Record<TimeField, TimeIndex>> } | null = null;
+
+  /**
+   * Issues sorted by `field` truncated to the minute, as JQL compares dates, so a clause such as
+   * `updated >= "2026/11/20 14:03"` can start from the few recently updated issues. Built per
+   * field on first use and rebuilt after any change (`version`), like `issuesBy`; deleted
+   * issues are included.
+   */
+  issuesByTime(field: TimeField): TimeIndex {
+    if (this.timed?.version !== this.version) this.timed = { version: this.version, by: {} };
+    const cached = this.timed.by[field];
+    if (cached) return cached;
+    const count = this.issues.reduce((n, issue) => (Number.isNaN(issue[field]) ? n : n + 1), 0);
+    const order = new Int32Array(count);
+    const at = new Float64Array(this.issues.length);
+    let k = 0;
+    for (const issue of this.issues) {
+      const value = issue[field];
+      if (Number.isNaN(value)) continue;
+      at[issue.index] = Math.floor(value / MINUTE) * MINUTE;
+      order[k++] = issue.index;
+    }
+    // Stable on ties (issue order), which keeps the index deterministic.
+    order.sort((a, b) => (at[a] as number) - (at[b] as number) || a - b);
+    const minutes = Float64Array.from(order, (i) => at[i] as number);
+    const index = { order, minutes };
+    this.timed.by[field] = index;
+    return index;
   }
 
   // ── identity ────────────────────────────────────────────────────────────────────────────────
