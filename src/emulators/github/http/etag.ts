@@ -5,7 +5,9 @@
  * https://docs.github.com/en/rest/using-the-rest-api/best-practices-for-using-the-rest-api#use-conditional-requests-if-appropriate
  *
  * The tag is a hash of the page body plus the query, so it changes exactly when what the client
- * would receive changes.
+ * would receive changes. Pages of the repositories' issue and pull request lists remember their
+ * tag (`ListEtags`), so a conditional request for an unchanged page costs neither rendering nor
+ * hashing — GitHub too answers those from a cache.
  */
 import { createHash } from 'node:crypto';
 import type { EmuRequest, EmuResponse } from '../../core/index.js';
@@ -30,7 +32,53 @@ export function conditional(
   body: unknown,
   headers: Record<string, string> = {},
 ): EmuResponse {
-  const etag = weakEtag(body, request.query.toString());
+  return withEtag(request, weakEtag(body, request.query.toString()), body, headers);
+}
+
+/**
+ * The tags of pages of list views that never change once built — `ListQueries`' views: a change
+ * to the repository builds new ones — by view and query. A view that is dropped takes its
+ * tags with it.
+ */
+export class ListEtags {
+  private readonly byView = new WeakMap<object, Map<string, string>>();
+
+  get(view: object, query: string): string | undefined {
+    return this.byView.get(view)?.get(query);
+  }
+
+  remember(view: object, query: string, etag: string): void {
+    const tags = this.byView.get(view);
+    if (tags) tags.set(query, etag);
+    else this.byView.set(view, new Map([[query, etag]]));
+  }
+}
+
+/**
+ * `conditional` for a page of an unchanging list view: 304 from the remembered tag when it
+ * matches, else the page is rendered, tagged and its tag remembered.
+ */
+export function conditionalPage(
+  request: EmuRequest,
+  page: { view: object; etags: ListEtags; render: () => unknown },
+  headers: Record<string, string> = {},
+): EmuResponse {
+  const query = request.query.toString();
+  const known = page.etags.get(page.view, query);
+  if (known !== undefined && etagMatches(request.headers['if-none-match'], known))
+    return withEtag(request, known, undefined, headers);
+  const body = page.render();
+  const etag = weakEtag(body, query);
+  page.etags.remember(page.view, query, etag);
+  return withEtag(request, etag, body, headers);
+}
+
+function withEtag(
+  request: EmuRequest,
+  etag: string,
+  body: unknown,
+  headers: Record<string, string>,
+): EmuResponse {
   const common = {
     ...headers,
     etag,
