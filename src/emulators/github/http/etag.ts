@@ -13,7 +13,12 @@ import { createHash } from 'node:crypto';
 import type { EmuRequest, EmuResponse } from '../../core/index.js';
 
 export function weakEtag(body: unknown, query: string): string {
-  const hash = createHash('sha256').update(JSON.stringify(body)).update('\n').update(query);
+  return etagOfJson(JSON.stringify(body), query);
+}
+
+/** `weakEtag` of a body already serialized. */
+function etagOfJson(json: string, query: string): string {
+  const hash = createHash('sha256').update(json).update('\n').update(query);
   return `W/"${hash.digest('hex').slice(0, 40)}"`;
 }
 
@@ -32,7 +37,8 @@ export function conditional(
   body: unknown,
   headers: Record<string, string> = {},
 ): EmuResponse {
-  return withEtag(request, weakEtag(body, request.query.toString()), body, headers);
+  const json = JSON.stringify(body);
+  return withEtag(request, etagOfJson(json, request.query.toString()), { body, json }, headers);
 }
 
 /**
@@ -66,17 +72,19 @@ export function conditionalPage(
   const query = request.query.toString();
   const known = page.etags.get(page.view, query);
   if (known !== undefined && etagMatches(request.headers['if-none-match'], known))
-    return withEtag(request, known, undefined, headers);
+    return withEtag(request, known, null, headers);
   const body = page.render();
-  const etag = weakEtag(body, query);
+  const json = JSON.stringify(body);
+  const etag = etagOfJson(json, query);
   page.etags.remember(page.view, query, etag);
-  return withEtag(request, etag, body, headers);
+  return withEtag(request, etag, { body, json }, headers);
 }
 
+/** The answer for a tagged body (null: the client has it, so only a 304 can be given). */
 function withEtag(
   request: EmuRequest,
   etag: string,
-  body: unknown,
+  content: { body: unknown; json: string } | null,
   headers: Record<string, string>,
 ): EmuResponse {
   const common = {
@@ -85,6 +93,7 @@ function withEtag(
     'cache-control': 'private, max-age=60, s-maxage=60',
     vary: 'Accept, Authorization, Cookie, X-GitHub-OTP',
   };
-  if (etagMatches(request.headers['if-none-match'], etag)) return { status: 304, headers: common };
-  return { status: 200, headers: common, body };
+  if (content === null || etagMatches(request.headers['if-none-match'], etag))
+    return { status: 304, headers: common };
+  return { status: 200, headers: common, body: content.body, bodyJson: content.json };
 }
