@@ -35,7 +35,7 @@ export function labelBound(store: JiraStore, labels: readonly string[]): Bound {
 }
 
 /** The union of the index lists of `values` (each list in issue order). */
-function indexBound<T>(values: readonly T[], lookup: (value: T) => readonly number[]): Bound {
+function indexBound<T>(values: readonly T[], lookup: (value: T) => ArrayLike<number>): Bound {
   return {
     size: () => values.reduce((n, v) => n + lookup(v).length, 0),
     ids: () => concatSorted(values.map(lookup)),

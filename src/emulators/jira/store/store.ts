@@ -31,7 +31,6 @@ export interface HistoryRef {
 const KEY_PATTERN = /^([A-Z][A-Z0-9_]*)-(\d+)$/;
 
 export type GroupField = 'project' | 'parent' | 'epicLink';
-const GROUP_FIELDS: readonly GroupField[] = ['project', 'parent', 'epicLink'];
 
 /** Date fields a search can start from (see `issuesByTime`). */
 export type TimeField = 'created' | 'updated' | 'resolved';
@@ -46,6 +45,8 @@ export interface TimeIndex {
 }
 
 const MINUTE = 60_000;
+/** Room for this many issues in a packed (minute, issue) sort key (see `issuesByTime`). */
+const ISSUE_SLOTS = 2 ** 22;
 
 export class JiraStore {
   readonly site: SiteCatalog;
@@ -85,7 +86,7 @@ export class JiraStore {
 
   private grouped: {
     version: number;
-    by: Record<GroupField, Map<number, number[]>>;
+    by: Record<GroupField, Grouping>;
     labels: Map<string, number[]>;
   } | null = null;
 
@@ -95,8 +96,10 @@ export class JiraStore {
    * (`version`); deleted issues are included (the search's own test drops them). Each list is in
    * issue order.
    */
-  issuesBy(field: GroupField, value: number): readonly number[] {
-    return this.groups().by[field].get(value) ?? [];
+  issuesBy(field: GroupField, value: number): ArrayLike<number> {
+    const { starts, members } = this.groups().by[field];
+    if (!(value >= 0 && value + 1 < starts.length)) return members.subarray(0, 0);
+    return members.subarray(starts[value], starts[value + 1]);
   }
 
   /** Issues carrying a label, compared case-insensitively as JQL does (see `issuesBy`). */
@@ -106,21 +109,19 @@ export class JiraStore {
 
   private groups(): NonNullable<JiraStore['grouped']> {
     if (this.grouped?.version === this.version) return this.grouped;
-    const by: Record<GroupField, Map<number, number[]>> = {
-      project: new Map(),
-      parent: new Map(),
-      epicLink: new Map(),
+    const by: Record<GroupField, Grouping> = {
+      project: groupBy(this.issues, (issue) => issue.project),
+      parent: groupBy(this.issues, (issue) => issue.parent),
+      epicLink: groupBy(this.issues, (issue) => issue.epicLink),
     };
     const labels = new Map<string, number[]>();
-    const add = <K>(map: Map<K, number[]>, key: K, index: number): void => {
-      const list = map.get(key);
-      if (list === undefined) map.set(key, [index]);
-      else if (list[list.length - 1] !== index) list.push(index);
-    };
     for (const issue of this.issues) {
-      for (const name of GROUP_FIELDS)
-        if (issue[name] !== -1) add(by[name], issue[name], issue.index);
-      for (const label of issue.labels) add(labels, label.toLowerCase(), issue.index);
+      for (const label of issue.labels) {
+        const key = label.toLowerCase();
+        const list = labels.get(key);
+        if (list === undefined) labels.set(key, [issue.index]);
+        else if (list[list.length - 1] !== issue.index) list.push(issue.index);
+      }
     }
     this.grouped = { version: this.version, by, labels };
     return this.grouped;
@@ -138,19 +139,23 @@ export class JiraStore {
     if (this.timed?.version !== this.version) this.timed = { version: this.version, by: {} };
     const cached = this.timed.by[field];
     if (cached) return cached;
-    const count = this.issues.reduce((n, issue) => (Number.isNaN(issue[field]) ? n : n + 1), 0);
-    const order = new Int32Array(count);
-    const at = new Float64Array(this.issues.length);
-    let k = 0;
+    // Sort (minute, issue index) pairs packed into one number each: a plain numeric sort of a
+    // typed array, several times faster than a comparator over 100k issues. |minutes since
+    // 1970| < 2^31 times 2^22 issue slots stays below 2^53, exact in a double.
+    if (this.issues.length > ISSUE_SLOTS) throw new Error('too many issues for the time index');
+    const keys: number[] = [];
     for (const issue of this.issues) {
       const value = issue[field];
-      if (Number.isNaN(value)) continue;
-      at[issue.index] = Math.floor(value / MINUTE) * MINUTE;
-      order[k++] = issue.index;
+      if (!Number.isNaN(value)) keys.push(Math.floor(value / MINUTE) * ISSUE_SLOTS + issue.index);
     }
-    // Stable on ties (issue order), which keeps the index deterministic.
-    order.sort((a, b) => (at[a] as number) - (at[b] as number) || a - b);
-    const minutes = Float64Array.from(order, (i) => at[i] as number);
+    const packed = Float64Array.from(keys).sort();
+    const order = new Int32Array(packed.length);
+    const minutes = new Float64Array(packed.length);
+    packed.forEach((key, k) => {
+      const minute = Math.floor(key / ISSUE_SLOTS);
+      order[k] = key - minute * ISSUE_SLOTS;
+      minutes[k] = minute * MINUTE;
+    });
     const index = { order, minutes };
     this.timed.by[field] = index;
     return index;
@@ -298,6 +303,33 @@ export class JiraStore {
     if (list) list.push(position);
     else this.commentsByIssue.set(issue, [position]);
   }
+}
+
+/**
+ * Issue indexes grouped by a field holding a project or issue index (-1 = none), in issue order:
+ * the issues with value `v` are `members[starts[v] .. starts[v + 1])`.
+ */
+interface Grouping {
+  starts: Int32Array;
+  members: Int32Array;
+}
+
+function groupBy(issues: readonly IssueRecord[], value: (issue: IssueRecord) => number): Grouping {
+  const values = new Int32Array(issues.length);
+  for (let i = 0; i < issues.length; i++) values[i] = value(issues[i] as IssueRecord);
+  let max = -1;
+  for (const v of values) if (v > max) max = v;
+  // A counting sort: sizes, then start offsets, then members in issue order.
+  const starts = new Int32Array(max + 2);
+  for (const v of values) if (v >= 0) starts[v + 1] = (starts[v + 1] as number) + 1;
+  for (let v = 1; v < starts.length; v++)
+    starts[v] = (starts[v] as number) + (starts[v - 1] as number);
+  const members = new Int32Array(starts[starts.length - 1] as number);
+  const next = starts.slice(0, -1);
+  values.forEach((v, index) => {
+    if (v >= 0) members[(next[v] as number)++] = index;
+  });
+  return { starts, members };
 }
 
 export { ChangeField };
