@@ -19,6 +19,11 @@ export interface EmuResponse {
   headers?: Record<string, string | number>;
   /** Objects are sent as JSON; strings as they are; undefined sends no body. */
   body?: unknown;
+  /**
+   * `JSON.stringify(body)` when the handler already has it (to hash it for an ETag), so the
+   * body is not serialized twice. Must not be set when the body may still change.
+   */
+  bodyJson?: string;
 }
 
 export type Handler = (request: EmuRequest) => EmuResponse | Promise<EmuResponse>;

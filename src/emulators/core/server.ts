@@ -278,7 +278,7 @@ function send(
       payload = Buffer.from(response.body, 'utf8');
       headers['content-type'] ??= 'text/plain; charset=utf-8';
     } else {
-      payload = Buffer.from(JSON.stringify(response.body), 'utf8');
+      payload = Buffer.from(response.bodyJson ?? JSON.stringify(response.body), 'utf8');
       headers['content-type'] ??= 'application/json; charset=utf-8';
     }
   }

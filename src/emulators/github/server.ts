@@ -17,6 +17,7 @@ import { GitHubControl } from './control/control.js';
 import { controlRoutes } from './control/routes.js';
 import { MalformedItems } from './faults/malformed.js';
 import { notFound } from './http/errors.js';
+import { ListEtags } from './http/etag.js';
 import { PrefixedRouter } from './http/prefixed-router.js';
 import { GitHubLimits, type GitHubLimitOptions } from './limits/limits.js';
 import { RenderContext } from './render/context.js';
@@ -88,6 +89,7 @@ export async function startGitHubEmulator(
   const api: GitHubApi = {
     store,
     queries: new ListQueries(store),
+    listEtags: new ListEtags(),
     render: new RenderContext(store, urls),
     urls,
     limits,

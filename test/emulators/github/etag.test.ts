@@ -60,6 +60,44 @@ describe('GitHub emulator: ETag and conditional requests', () => {
     expect(after.headers.get('etag')).not.toBe(etag);
   });
 
+  it('keeps answering 304 from the remembered tag of a list page until the repository changes', async () => {
+    const tagOf = (r: Response) => r.headers.get('etag')!;
+    for (const list of ['issues', 'pulls']) {
+      const path = `/repos/acme/scheduler/${list}?state=all&sort=created&direction=asc&per_page=5`;
+      const first = await get(emu, path);
+      const etag = tagOf(first);
+      const onPage = (await first.json()) as { number: number }[];
+      // Unchanged: 304, again and again (the tag is remembered, not recomputed).
+      for (let i = 0; i < 3; i++)
+        expect((await get(emu, path, { 'if-none-match': etag })).status).toBe(304);
+      // A change to an item on the page: a new tag, and the page anew.
+      emu.control.advanceClock(60_000);
+      emu.control.addComment(
+        { repo: 'acme/scheduler', number: onPage[0]!.number },
+        { body: 'a new comment changes the page' },
+      );
+      const changed = await get(emu, path, { 'if-none-match': etag });
+      expect(changed.status).toBe(200);
+      expect(tagOf(changed)).not.toBe(etag);
+      expect((await get(emu, path, { 'if-none-match': tagOf(changed) })).status).toBe(304);
+      // A change to an item on another page leaves this page, and so its tag, as they were.
+      const all = (await (
+        await get(
+          emu,
+          `/repos/acme/scheduler/${list}?state=all&sort=created&direction=asc&per_page=100`,
+        )
+      ).json()) as { number: number }[];
+      const elsewhere = all[all.length - 1]!;
+      expect(onPage.map((i) => i.number)).not.toContain(elsewhere.number);
+      emu.control.updateItem({ repo: 'acme/scheduler', number: elsewhere.number }, { title: 'x' });
+      const same = await get(emu, path, { 'if-none-match': tagOf(changed) });
+      expect(same.status).toBe(304);
+      expect(tagOf(same)).toBe(tagOf(changed));
+      // And the remembered tag is the one a fresh rendering gives.
+      expect(tagOf(await get(emu, path))).toBe(tagOf(changed));
+    }
+  });
+
   it('Octokit sees the 304 as a "Not modified" RequestError, as with real GitHub', async () => {
     const octokit = octokitFor(emu);
     const first = await octokit.rest.repos.get({ owner: 'acme', repo: 'scheduler' });

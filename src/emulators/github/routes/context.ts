@@ -1,6 +1,7 @@
 /** What every GitHub route handler works with; built once per emulator in `../server.ts`. */
 import type { Router } from '../../core/index.js';
 import type { MalformedItems } from '../faults/malformed.js';
+import type { ListEtags } from '../http/etag.js';
 import type { Cost, GitHubLimits } from '../limits/limits.js';
 import type { RenderContext } from '../render/context.js';
 import type { Urls } from '../render/urls.js';
@@ -10,6 +11,8 @@ import type { GitHubStore } from '../store/store.js';
 export interface GitHubApi {
   store: GitHubStore;
   queries: ListQueries;
+  /** Remembered ETags of the pages of `queries`' views. */
+  listEtags: ListEtags;
   render: RenderContext;
   urls: Urls;
   limits: GitHubLimits;

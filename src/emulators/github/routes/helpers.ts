@@ -1,6 +1,6 @@
 /** Lookups and response shapes shared by the GitHub routes. */
 import { HttpError, type EmuRequest, type EmuResponse } from '../../core/index.js';
-import { conditional } from '../http/etag.js';
+import { conditional, conditionalPage, type ListEtags } from '../http/etag.js';
 import { githubError, notFound, validationFailed } from '../http/errors.js';
 import { linkHeader, pageRequest, slicePage } from '../http/pagination.js';
 import type { ItemRecord, RepoRecord } from '../store/types.js';
@@ -45,20 +45,26 @@ export function findItem(api: GitHubApi, repo: RepoRecord, number: string | unde
   throw new HttpError(notFound());
 }
 
-/** One page of a list, with `Link` and `ETag`, or 304 when the client has this page already. */
+/**
+ * One page of a list, with `Link` and `ETag`, or 304 when the client has this page already.
+ * `etags` only for a list view that never changes (see `ListEtags`): its pages' tags are kept.
+ */
 export function listPage<T>(
   request: EmuRequest,
-  list: { all: readonly T[]; render: (item: T) => Json; linkBase: string },
+  list: { all: readonly T[]; render: (item: T) => Json; linkBase: string; etags?: ListEtags },
 ): EmuResponse {
   const page = slicePage(list.all, pageRequest(request.query));
-  const body = page.items.map(list.render);
   const link = linkHeader({
     base: list.linkBase,
     query: request.query,
     page: page.page,
     lastPage: page.lastPage,
   });
-  return conditional(request, body, link ? { link } : {});
+  const headers: Record<string, string> = link ? { link } : {};
+  const render = (): Json[] => page.items.map(list.render);
+  return list.etags
+    ? conditionalPage(request, { view: list.all, etags: list.etags, render }, headers)
+    : conditional(request, render(), headers);
 }
 
 /** Reads an enumerated query parameter; GitHub answers 422 for a value it does not know. */

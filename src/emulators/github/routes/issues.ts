@@ -41,6 +41,7 @@ export function issueRoutes(table: RouteTable): void {
       all: api.queries.issues(repo, filter),
       render: (item) => api.malformed.apply(item, renderIssue(api.render, repo, item)),
       linkBase: `${api.urls.repoById(repo.id)}/issues`,
+      etags: api.listEtags,
     });
   });
 

@@ -44,6 +44,7 @@ export function pullRoutes(table: RouteTable): void {
       all: api.queries.pulls(repo, filter),
       render: (item) => api.malformed.apply(item, renderPull(api.render, repo, item)),
       linkBase: `${api.urls.repoById(repo.id)}/pulls`,
+      etags: api.listEtags,
     });
   });
 

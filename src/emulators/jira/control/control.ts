@@ -145,8 +145,9 @@ export class JiraControl {
   linkBlocks(link: { blocker: string; blocked: string }): void {
     const blocker = this.find(link.blocker);
     const blocked = this.find(link.blocked);
-    this.api.store.addLink({ type: 'Blocks', outward: blocker.index, inward: blocked.index });
+    // `updated` first: adding the link bumps the store version the search indexes follow.
     blocked.updated = Math.max(blocked.updated, this.now().getTime());
+    this.api.store.addLink({ type: 'Blocks', outward: blocker.index, inward: blocked.index });
   }
 
   /** A comment written by the "human" user (plain text becomes one ADF paragraph). */

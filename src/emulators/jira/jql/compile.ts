@@ -10,15 +10,25 @@
  *   updated at 14:03:30, because the index keeps minutes only.
  * - `key = OLD-1` finds an issue that has since moved to another project.
  */
-import type { GroupField, JiraStore } from '../store/store.js';
+import type { GroupField, JiraStore, TimeField } from '../store/store.js';
 import type { IssueRecord } from '../store/types.js';
 import type { ZonedTime } from '../time.js';
+import {
+  groupBound,
+  intersectionBound,
+  labelBound,
+  listBound,
+  timeBound,
+  unionBound,
+  type Bound,
+  type RangeOperator,
+} from './bounds.js';
 import { dateFunction, invalidDateMessage, parseDateValue, truncate } from './dates.js';
 import {
   FIELD_CLASS,
-  numericValue,
+  numericReader,
   OPERATORS_BY_CLASS,
-  optionValue,
+  optionReader,
   resolveField,
   resolveOption,
   type FieldKind,
@@ -40,33 +50,34 @@ export interface CompiledJql {
   bounded: boolean;
   matches: (issue: IssueRecord) => boolean;
   compare: (a: IssueRecord, b: IssueRecord) => number;
+  /** 1 / -1 when the order is by issue id ascending / descending (no sort needed), else 0. */
+  idOrder: 1 | -1 | 0;
   /**
-   * Issue indexes that include every match (a superset, still to be tested with `matches`), or
-   * null when the query gives no such bound and every issue must be tested.
+   * The indexes of the matching issues, ascending (deleted ones included), read from the
+   * store's indexes (see `bounds.ts`); null when the query gives no bound and every issue must
+   * be tested with `matches`.
    */
-  candidates: () => Iterable<number> | null;
+  candidates: () => Int32Array | null;
 }
 
 type Predicate = (issue: IssueRecord) => boolean;
 
-/** A superset of a predicate's matches, as issue indexes (see `CompiledJql.candidates`). */
-type Narrow = () => Iterable<number>;
-
-/** The narrowing each clause predicate allows, recorded as it is compiled. */
-const narrowing = new WeakMap<Predicate, Narrow>();
+/** The bound each predicate allows, recorded as it is compiled. */
+const narrowing = new WeakMap<Predicate, Bound>();
 
 export function compileJql(jql: string, ctx: JqlContext): CompiledJql {
   const query = parseJql(jql);
   const errors: string[] = [];
   const matches = query.where ? compileNode(query.where, ctx, errors) : () => true;
-  const compare = compileOrder(query.orderBy, ctx.store, errors);
+  const { compare, idOrder } = compileOrder(query.orderBy, ctx.store, errors);
   if (errors.length > 0) throw new JqlError(errors);
-  const narrow = narrowing.get(matches);
+  const bound = narrowing.get(matches);
   return {
     bounded: query.where !== null,
     matches,
     compare,
-    candidates: () => (narrow ? narrow() : null),
+    idOrder,
+    candidates: () => (bound ? bound.ids() : null),
   };
 }
 
@@ -74,33 +85,28 @@ function compileNode(node: JqlNode, ctx: JqlContext, errors: string[]): Predicat
   switch (node.kind) {
     case 'and': {
       const parts = node.nodes.map((n) => compileNode(n, ctx, errors));
-      const predicate: Predicate = (issue) => parts.every((p) => p(issue));
+      const predicate: Predicate = (issue) => {
+        for (const part of parts) if (!part(issue)) return false;
+        return true;
+      };
       // Every match is in each part's bound: start from the smallest.
-      const bounds = parts.flatMap((p) => narrowing.get(p) ?? []);
-      if (bounds.length > 0) {
-        narrowing.set(predicate, () => {
-          let best: number[] | null = null;
-          for (const bound of bounds) {
-            const ids = [...bound()];
-            if (best === null || ids.length < best.length) best = ids;
-          }
-          return best ?? [];
-        });
-      }
+      const bounds = parts.flatMap((p, at) => {
+        const bound = narrowing.get(p);
+        return bound ? [{ bound, at }] : [];
+      });
+      if (bounds.length > 0)
+        narrowing.set(predicate, intersectionBound(parts, bounds, ctx.store.issues));
       return predicate;
     }
     case 'or': {
       const parts = node.nodes.map((n) => compileNode(n, ctx, errors));
-      const predicate: Predicate = (issue) => parts.some((p) => p(issue));
+      const predicate: Predicate = (issue) => {
+        for (const part of parts) if (part(issue)) return true;
+        return false;
+      };
       // Bounded only when every alternative is: then the union of their bounds.
       const bounds = parts.map((p) => narrowing.get(p));
-      if (bounds.every((b) => b !== undefined)) {
-        narrowing.set(predicate, () => {
-          const ids = new Set<number>();
-          for (const bound of bounds) for (const id of bound()) ids.add(id);
-          return ids;
-        });
-      }
+      if (bounds.every((b) => b !== undefined)) narrowing.set(predicate, unionBound(bounds));
       return predicate;
     }
     case 'not': {
@@ -129,10 +135,7 @@ function narrowed(
   const index = NARROWABLE[kind];
   if (index === undefined || wanted.has(-1)) return predicate;
   const values = [...wanted].filter((v): v is number => typeof v === 'number');
-  narrowing.set(
-    predicate,
-    index === 'key' ? () => values : () => values.flatMap((v) => store.issuesBy(index, v)),
-  );
+  narrowing.set(predicate, index === 'key' ? listBound(values) : groupBound(store, index, values));
   return predicate;
 }
 
@@ -195,23 +198,24 @@ function compileClause(clause: Clause, ctx: JqlContext, errors: string[]): Predi
     else for (const hit of hits) wanted.add(hit);
   }
   const positive = clause.op === '=' || clause.op === 'in';
+  const read = optionReader(ctx.store, kind);
   if (cls === 'multi') {
-    return (issue) => {
+    const predicate: Predicate = (issue) => {
       if (issue.labels.length === 0) return positive && wanted.has(-1);
       const any = issue.labels.some((l) => wanted.has(l.toLowerCase()));
       return positive ? any : !any;
     };
+    if (positive && !wanted.has(-1)) {
+      const labels = [...wanted].filter((v): v is string => typeof v === 'string');
+      narrowing.set(predicate, labelBound(ctx.store, labels));
+    }
+    return predicate;
   }
   if (positive) {
-    return narrowed(
-      (issue) => wanted.has(optionValue(ctx.store, kind, issue)),
-      kind,
-      wanted,
-      ctx.store,
-    );
+    return narrowed((issue) => wanted.has(read(issue)), kind, wanted, ctx.store);
   }
   return (issue) => {
-    const value = optionValue(ctx.store, kind, issue);
+    const value = read(issue);
     return value !== -1 && !wanted.has(value);
   };
 }
@@ -246,45 +250,75 @@ function compileNumeric(
     if (value === null) continue;
     values.push(cls === 'day' ? ctx.time.localDay(value) : value);
   }
-  const read =
-    cls === 'date'
-      ? (issue: IssueRecord) => truncate(numericValue(ctx.store, kind, issue))
-      : (issue: IssueRecord) => numericValue(ctx.store, kind, issue);
+  const value = numericReader(ctx.store, kind);
+  const read = cls === 'date' ? (issue: IssueRecord) => truncate(value(issue)) : value;
   const target = values[0] ?? Number.NaN;
-  const test = (v: number): boolean => {
-    switch (clause.op) {
-      case '=':
-        return v === target;
-      case '!=':
-        return v !== target;
-      case '>':
-        return v > target;
-      case '>=':
-        return v >= target;
-      case '<':
-        return v < target;
-      case '<=':
-        return v <= target;
-      case 'in':
-        return values.includes(v);
-      case 'not in':
-        return !values.includes(v);
-      default:
-        return false;
-    }
-  };
-  return (issue) => {
-    const v = read(issue);
-    return !Number.isNaN(v) && test(v);
-  };
+  // NaN (EMPTY) fails every comparison below, `!=` and `not in` included.
+  let predicate: Predicate;
+  switch (clause.op) {
+    case '=':
+      predicate = (issue) => read(issue) === target;
+      break;
+    case '!=':
+      predicate = (issue) => {
+        const v = read(issue);
+        return !Number.isNaN(v) && v !== target;
+      };
+      break;
+    case '>':
+      predicate = (issue) => read(issue) > target;
+      break;
+    case '>=':
+      predicate = (issue) => read(issue) >= target;
+      break;
+    case '<':
+      predicate = (issue) => read(issue) < target;
+      break;
+    case '<=':
+      predicate = (issue) => read(issue) <= target;
+      break;
+    case 'in':
+      predicate = (issue) => {
+        const v = read(issue);
+        return !Number.isNaN(v) && values.includes(v);
+      };
+      break;
+    case 'not in':
+      predicate = (issue) => {
+        const v = read(issue);
+        return !Number.isNaN(v) && !values.includes(v);
+      };
+      break;
+    default:
+      return never;
+  }
+  const field = TIME_FIELDS[kind];
+  if (field !== undefined && isRangeOperator(clause.op) && values.length === 1)
+    narrowing.set(predicate, timeBound(ctx.store, field, clause.op, target));
+  return predicate;
+}
+
+/** Date fields with a sorted index in the store (`JiraStore.issuesByTime`). */
+const TIME_FIELDS: Partial<Record<FieldKind, TimeField>> = {
+  created: 'created',
+  updated: 'updated',
+  resolved: 'resolved',
+};
+
+function isRangeOperator(op: string): op is RangeOperator {
+  return op === '=' || op === '>' || op === '>=' || op === '<' || op === '<=';
 }
 
 function emptinessTest(store: JiraStore, kind: FieldKind): Predicate {
   const cls = FIELD_CLASS[kind];
   if (cls === 'multi') return (issue) => issue.labels.length === 0;
   if (cls === 'text') return (issue) => issue.summary === '';
-  if (cls === 'option') return (issue) => optionValue(store, kind, issue) === -1;
-  return (issue) => Number.isNaN(numericValue(store, kind, issue));
+  if (cls === 'option') {
+    const read = optionReader(store, kind);
+    return (issue) => read(issue) === -1;
+  }
+  const read = numericReader(store, kind);
+  return (issue) => Number.isNaN(read(issue));
 }
 
 function operandItems(operand: Operand): Operand[] {

@@ -156,6 +156,38 @@ export function optionValue(store: JiraStore, kind: FieldKind, issue: IssueRecor
   }
 }
 
+/** `optionValue` for one field, chosen once (a search reads it for thousands of issues). */
+export function optionReader(store: JiraStore, kind: FieldKind): (issue: IssueRecord) => number {
+  switch (kind) {
+    case 'project':
+      return (issue) => issue.project;
+    case 'key':
+      return (issue) => issue.index;
+    case 'parent':
+      return (issue) => issue.parent;
+    case 'epicLink':
+      return (issue) => issue.epicLink;
+    case 'status':
+      return (issue) => issue.status;
+    default:
+      return (issue) => optionValue(store, kind, issue);
+  }
+}
+
+/** `numericValue` for one field, chosen once. */
+export function numericReader(store: JiraStore, kind: FieldKind): (issue: IssueRecord) => number {
+  switch (kind) {
+    case 'created':
+      return (issue) => issue.created;
+    case 'updated':
+      return (issue) => issue.updated;
+    case 'resolved':
+      return (issue) => issue.resolved;
+    default:
+      return (issue) => numericValue(store, kind, issue);
+  }
+}
+
 /** Numeric / date values (NaN = EMPTY); `due` is a day number. */
 export function numericValue(store: JiraStore, kind: FieldKind, issue: IssueRecord): number {
   switch (kind) {

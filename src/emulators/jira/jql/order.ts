@@ -10,13 +10,22 @@ import type { OrderTerm } from './parser.js';
 
 type Key = (issue: IssueRecord) => number | string;
 
+/** The key of `id` / `Rank`: ids are unique, so the terms after it never decide. */
+const byIndex: Key = (i) => i.index;
+
+export interface CompiledOrder {
+  compare: (a: IssueRecord, b: IssueRecord) => number;
+  /** 1 / -1 when the order is issue id ascending / descending (hits come that way), else 0. */
+  idOrder: 1 | -1 | 0;
+}
+
 const MAX_ORDER_FIELDS = 7;
 
 export function compileOrder(
   terms: OrderTerm[],
   store: JiraStore,
   errors: string[],
-): (a: IssueRecord, b: IssueRecord) => number {
+): CompiledOrder {
   const effective = terms.length > 0 ? terms : [{ field: 'created', pos: 0, descending: true }];
   if (effective.length > MAX_ORDER_FIELDS)
     errors.push(`The ORDER BY clause can contain a maximum of ${MAX_ORDER_FIELDS} fields.`);
@@ -30,12 +39,16 @@ export function compileOrder(
     for (const k of key) keys.push({ key: k, sign: term.descending ? -1 : 1 });
   }
   const lastSign = keys[keys.length - 1]?.sign ?? 1;
-  return (a, b) => {
-    for (const { key, sign } of keys) {
-      const c = compareValues(key(a), key(b));
-      if (c !== 0) return c * sign;
-    }
-    return (a.index - b.index) * lastSign;
+  const first = keys[0];
+  return {
+    compare: (a, b) => {
+      for (const { key, sign } of keys) {
+        const c = compareValues(key(a), key(b));
+        if (c !== 0) return c * sign;
+      }
+      return (a.index - b.index) * lastSign;
+    },
+    idOrder: first?.key === byIndex ? (first.sign > 0 ? 1 : -1) : 0,
   };
 }
 
@@ -57,7 +70,7 @@ function sortKey(field: string, store: JiraStore): Key[] | null {
       return [(i) => store.projectOf(i).key, (i) => i.number];
     case 'id':
     case 'rank':
-      return [(i) => i.index];
+      return [byIndex];
     case 'created':
       return [(i) => i.created];
     case 'updated':

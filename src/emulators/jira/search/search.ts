@@ -95,21 +95,22 @@ function matchingIds(api: JiraApi, caller: number, jql: string): Int32Array {
     throw error;
   }
   if (!compiled.bounded) fail(400, [UNBOUNDED]);
-  const hits: IssueRecord[] = [];
-  const candidates = compiled.candidates();
-  if (candidates === null) {
-    for (const issue of api.store.issues)
-      if (!issue.deleted && compiled.matches(issue)) hits.push(issue);
+  const issues = api.store.issues;
+  // Matches in id order: from the clauses' indexes (project, key, parent, Epic Link, dates)
+  // when the query has them, else by testing every issue.
+  let matched = compiled.candidates();
+  let n = 0;
+  if (matched === null) {
+    matched = new Int32Array(issues.length);
+    for (const issue of issues)
+      if (!issue.deleted && compiled.matches(issue)) matched[n++] = issue.index;
   } else {
-    // Starting from the clauses' indexes (project, key, parent, Epic Link): same hits, no scan.
-    const seen = new Set<number>();
-    for (const index of candidates) {
-      if (seen.has(index)) continue;
-      seen.add(index);
-      const issue = api.store.issues[index];
-      if (issue && !issue.deleted && compiled.matches(issue)) hits.push(issue);
-    }
+    for (const index of matched) if (issues[index]?.deleted === false) matched[n++] = index;
   }
+  const ids = matched.slice(0, n);
+  if (compiled.idOrder === 1) return ids;
+  if (compiled.idOrder === -1) return ids.reverse();
+  const hits = Array.from(ids, (index) => issues[index] as IssueRecord);
   hits.sort(compiled.compare);
   return Int32Array.from(hits, (issue) => issue.index);
 }
