@@ -28,9 +28,12 @@ export interface HostStats {
   github: { total: number; writes: number; notModified: number; byRoute: Record<string, number> };
   rssMb: number;
   peakRssMb: number;
+  /** CPU time of the emulators' process so far (user + system), ms. */
+  cpuMs: number;
 }
 
 let org: OrgEmulators | null = null;
+const cpuMs = (usage: NodeJS.CpuUsage): number => Math.round((usage.user + usage.system) / 1000);
 let peakRss = process.memoryUsage().rss;
 setInterval(() => {
   peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -79,6 +82,7 @@ async function handle(request: HostRequest): Promise<unknown> {
         },
         rssMb: Math.round(rss / 2 ** 20),
         peakRssMb: Math.round(peakRss / 2 ** 20),
+        cpuMs: cpuMs(process.cpuUsage()),
       };
       return stats;
     }

@@ -51,18 +51,29 @@ const SIZES = {
   full: { issues: 100_000, prs: 10_000, changed: 1_000 },
 } as const;
 
+/** CPU time of the phase: northstar's process, and the emulators' (user + system, ms). */
+interface PhaseCpu {
+  cpuMs: number;
+  emulatorCpuMs: number;
+}
+
 export interface SyncBenchResult {
   scale: { jiraIssues: number; epics: number; githubPrs: number; repos: number };
-  fullSync: {
+  fullSync: PhaseCpu & {
     wallMs: number;
     requests: number;
     minRequests: number;
     peakRssMb: number;
     emulatorPeakRssMb: number;
   };
-  rawFetch: { wallMs: number; requests: number };
-  incremental: { changedIssues: number; wallMs: number; requests: number; minRequests: number };
-  noChange: {
+  rawFetch: PhaseCpu & { wallMs: number; requests: number };
+  incremental: PhaseCpu & {
+    changedIssues: number;
+    wallMs: number;
+    requests: number;
+    minRequests: number;
+  };
+  noChange: PhaseCpu & {
     wallMs: number;
     writeRequests: number;
     rowsWritten: number;
@@ -162,6 +173,18 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
       const s = await stats();
       return s.jira.total + s.github.total;
     };
+    /** Starts counting CPU of both processes; the returned function reads the phase's. */
+    const cpuFrom = async (): Promise<() => Promise<PhaseCpu>> => {
+      const own = process.cpuUsage();
+      const emulators = (await stats()).cpuMs;
+      return async () => {
+        const used = process.cpuUsage(own);
+        return {
+          cpuMs: Math.round((used.user + used.system) / 1000),
+          emulatorCpuMs: (await stats()).cpuMs - emulators,
+        };
+      };
+    };
     const sql = db.$client;
     const count = (query: string, ...args: unknown[]): number =>
       (sql.prepare(query).get(...args) as { n: number }).n;
@@ -169,6 +192,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     // ── full sync ──────────────────────────────────────────────────────────────────────────
     await resetStats();
     recording = [];
+    let cpu = await cpuFrom();
     let peakRss = process.memoryUsage().rss;
     const sampler = setInterval(() => {
       peakRss = Math.max(peakRss, process.memoryUsage().rss);
@@ -176,6 +200,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     let t0 = performance.now();
     const full = await sync(true);
     const fullMs = performance.now() - t0;
+    const fullCpu = await cpu();
     clearInterval(sampler);
     peakRss = Math.max(peakRss, process.memoryUsage().rss);
     if (full.run.failed.length > 0)
@@ -207,9 +232,11 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     // ── no change ──────────────────────────────────────────────────────────────────────────
     await resetStats();
     const noChangeStart = new Date().toISOString();
+    cpu = await cpuFrom();
     t0 = performance.now();
     const quiet = await sync(false);
     const noChangeMs = performance.now() - t0;
+    const noChangeCpu = await cpu();
     if (quiet.run.failed.length > 0) throw new Error('no-change sync failed');
     const rowsWritten =
       count('SELECT count(*) AS n FROM jira_issues WHERE synced_at >= ?', noChangeStart) +
@@ -222,6 +249,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
       rowsWritten,
       githubNotModified: quietStats.github.notModified,
       githubRequests: quietStats.github.total,
+      ...noChangeCpu,
     };
 
     // ── incremental: change issues the config selects ──────────────────────────────────────
@@ -246,9 +274,11 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
       })),
     });
     await resetStats();
+    cpu = await cpuFrom();
     t0 = performance.now();
     const incremental = await sync(false);
     const incrementalMs = performance.now() - t0;
+    const incrementalCpu = await cpu();
     if (incremental.run.failed.length > 0) throw new Error('incremental sync failed');
     const incrementalRequests = await requestsMade();
     let incrementalMin = 1 + repos.length * 2;
@@ -261,6 +291,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     // ── raw fetch: the full sync's requests again, plain fetch, same concurrency ────────────
     const concurrency = loaded.config.sync.concurrency;
     let next = 0;
+    cpu = await cpuFrom();
     t0 = performance.now();
     await Promise.all(
       Array.from({ length: concurrency }, async () => {
@@ -273,6 +304,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
       }),
     );
     const rawMs = performance.now() - t0;
+    const rawCpu = await cpu();
 
     closeDatabase(db);
     return {
@@ -290,13 +322,15 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
         minRequests: fullMin,
         peakRssMb: Math.round(peakRss / 2 ** 20),
         emulatorPeakRssMb: emulatorPeakRss,
+        ...fullCpu,
       },
-      rawFetch: { wallMs: Math.round(rawMs), requests: recorded.length },
+      rawFetch: { wallMs: Math.round(rawMs), requests: recorded.length, ...rawCpu },
       incremental: {
         changedIssues: picked.length,
         wallMs: Math.round(incrementalMs),
         requests: incrementalRequests,
         minRequests: incrementalMin,
+        ...incrementalCpu,
       },
       noChange,
     };
