@@ -212,6 +212,17 @@ describe('Jira emulator: the JQL subset', () => {
       expect(updatedOf.get(byUpdated[n - 1]!)!).toBeGreaterThanOrEqual(
         updatedOf.get(byUpdated[n]!)!,
       );
+    // By id (no sort needed: hits come in id order), both ways, with a later term ignored.
+    const p0 = h.emu.control.projects()[0]!.key;
+    const idOf = new Map(all.map((i) => [i.key, Number(i.id)]));
+    const byId = await keys(`project = ${p0} ORDER BY id ASC`);
+    const ids = byId.map((k) => idOf.get(k)!);
+    expect(ids.length).toBeGreaterThan(1);
+    expect(ids.every(Number.isFinite)).toBe(true);
+    expect(ids).toEqual([...ids].sort((a, b) => a - b));
+    expect(await keys(`project = ${p0} ORDER BY id DESC, created ASC`)).toEqual(
+      [...byId].reverse(),
+    );
     const byDefault = await keys(`project = ${h.emu.control.projects()[0]!.key}`);
     const createdOf = new Map(all.map((i) => [i.key, Date.parse(i.created)]));
     expect(createdOf.get(byDefault[0]!)!).toBeGreaterThanOrEqual(

@@ -13,7 +13,7 @@ import type { IssueRecord } from '../store/types.js';
 export interface Bound {
   /** At least `ids().length`, cheap to compute: an AND picks its smallest part by it. */
   size(): number;
-  /** The matching issue indexes, ascending, without duplicates. */
+  /** The matching issue indexes, ascending, without duplicates; may be shared: read only. */
   ids(): Int32Array;
 }
 
@@ -78,10 +78,12 @@ export function timeBound(
       const { from, to } = range();
       return Math.max(0, to - from);
     },
-    ids: () => {
-      const { index, from, to } = range();
-      return to > from ? index.order.slice(from, to).sort() : new Int32Array(0);
-    },
+    // Shared until the next change: the units of one sync all ask with the same date.
+    ids: () =>
+      store.derived(`${field} ${op} ${String(target)}`, () => {
+        const { index, from, to } = range();
+        return to > from ? index.order.slice(from, to).sort() : new Int32Array(0);
+      }),
   };
 }
 

@@ -98,14 +98,14 @@ function matchingIds(api: JiraApi, caller: number, jql: string): Int32Array {
   const issues = api.store.issues;
   // Matches in id order: from the clauses' indexes (project, key, parent, Epic Link, dates)
   // when the query has them, else by testing every issue.
-  let matched = compiled.candidates();
+  const candidates = compiled.candidates();
+  const matched = new Int32Array(candidates?.length ?? issues.length);
   let n = 0;
-  if (matched === null) {
-    matched = new Int32Array(issues.length);
+  if (candidates === null) {
     for (const issue of issues)
       if (!issue.deleted && compiled.matches(issue)) matched[n++] = issue.index;
   } else {
-    for (const index of matched) if (issues[index]?.deleted === false) matched[n++] = index;
+    for (const index of candidates) if (issues[index]?.deleted === false) matched[n++] = index;
   }
   const ids = matched.slice(0, n);
   if (compiled.idOrder === 1) return ids;

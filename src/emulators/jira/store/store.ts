@@ -45,6 +45,7 @@ export interface TimeIndex {
 }
 
 const MINUTE = 60_000;
+const MAX_DERIVED = 64;
 /** Room for this many issues in a packed (minute, issue) sort key (see `issuesByTime`). */
 const ISSUE_SLOTS = 2 ** 22;
 
@@ -125,6 +126,26 @@ export class JiraStore {
     }
     this.grouped = { version: this.version, by, labels };
     return this.grouped;
+  }
+
+  private derivedValues: { version: number; values: Map<string, unknown> } | null = null;
+
+  /**
+   * A value computed from the issues, kept until the next change (`version`) — e.g. the ids of
+   * `updated >= X`, which every unit of one sync asks for with the same X. Callers must not
+   * modify it. At most `MAX_DERIVED` are kept.
+   */
+  derived<T>(key: string, build: () => T): T {
+    if (
+      this.derivedValues?.version !== this.version ||
+      this.derivedValues.values.size >= MAX_DERIVED
+    )
+      this.derivedValues = { version: this.version, values: new Map() };
+    const values = this.derivedValues.values;
+    if (values.has(key)) return values.get(key) as T;
+    const value = build();
+    values.set(key, value);
+    return value;
   }
 
   private timed: { version: number; by: Partial<Record<TimeField, TimeIndex>> } | null = null;
