@@ -28,12 +28,7 @@ import type {
   TargetDateSeen,
 } from './inputs.js';
 import { GitHubTable, JiraTable, PullTable } from './item-tables.js';
-import {
-  applyJiraChanges,
-  jiraRowValues,
-  type JiraRowChange,
-  type JiraRowValues,
-} from './project-deltas.js';
+import { applyJiraChanges, JiraRowValues, type JiraRowChange } from './project-deltas.js';
 import {
   computeProjectFacts,
   type ProjectFacts,
@@ -139,6 +134,8 @@ export class RollupEngine {
   private readonly dirty = new Set<number>();
   /** Per project: issues changed in place since its numbers were computed (applied as deltas). */
   private readonly pending = new Map<number, JiraRowChange[]>();
+  /** What the pending changes' issues read before and after (cleared when none is pending). */
+  private readonly changeValues = new JiraRowValues();
   /** Projects whose next recompute must be a full pass (membership, epics, GitHub, PRs moved). */
   private readonly needsFull = new Set<number>();
   /** The day forecasts were last run for. */
@@ -311,17 +308,24 @@ export class RollupEngine {
     for (const [key, id] of changes.formerKeys ?? []) this.idByKey.set(key, id);
     // What each known issue (not an epic) read as before: if it stays in the same projects, they
     // take the change as a delta (old contribution out, new in) instead of a pass over every row.
-    const previous = new Map<number, { values: JiraRowValues; item: JiraItemRow }>();
+    const values = this.changeValues;
+    // By row: where its slot in `values` and the row object it had sit in `slots` and `items`.
+    const previous = new Map<number, number>();
+    const slots: number[] = [];
+    const items: JiraItemRow[] = [];
     const tablesBefore = this.tables;
     const changed = changes.jira ?? [];
     // Row numbers looked up once (a lookup in a 100k-entry map is a cache miss).
     const known: (number | undefined)[] = [];
-    for (const row of changed) {
+    for (let n = 0; n < changed.length; n++) {
+      const row = changed[n] as JiraItemRow;
       const index = this.jira.indexOf(row.id);
       known.push(index);
       const item = index === undefined ? null : this.jira.rows[index];
       if (index === undefined || !item || row.isEpic || item.isEpic) continue;
-      previous.set(index, { values: jiraRowValues(tablesBefore, index), item });
+      previous.set(index, items.length);
+      slots.push(values.record(tablesBefore, index));
+      items.push(item);
     }
     const jiraRows: number[] = [];
     for (let n = 0; n < changed.length; n++) {
@@ -361,21 +365,30 @@ export class RollupEngine {
     }
     this.ensureCapacity();
     const tables = this.tables;
-    for (const row of new Set(jiraRows)) {
+    // A row changed twice (or changed and removed) is placed once.
+    const unique = [...new Set(jiraRows)];
+    for (let n = 0; n < unique.length; n++) {
+      const row = unique[n] as number;
       const before = this.jiraProjectsOf[row] ?? NONE;
       const was = previous.get(row);
       const item = this.jira.rows[row];
-      if (was && item && !item.isEpic && sameItems(before, this.mapper.jiraProjects(item))) {
+      if (
+        was !== undefined &&
+        item &&
+        !item.isEpic &&
+        sameItems(before, this.mapper.jiraProjects(item))
+      ) {
         // Still under the epic it was linked to by id: the link stands.
         const epic = this.epicOf[row] ?? -1;
         const linked =
           item.parentId !== null &&
-          item.parentId === was.item.parentId &&
+          item.parentId === items[was]?.parentId &&
           epic >= 0 &&
           this.jira.rows[epic]?.id === item.parentId;
         if (!linked) this.linkEpic(row);
-        const change = { row, before: was.values, after: jiraRowValues(tables, row) };
-        for (const p of before) {
+        const change = { row, before: slots[was] ?? -1, after: values.record(tables, row), values };
+        for (let k = 0; k < before.length; k++) {
+          const p = before[k] as number;
           let list = this.pending.get(p);
           if (!list) this.pending.set(p, (list = []));
           list.push(change);
@@ -451,6 +464,7 @@ export class RollupEngine {
       state.facts = computeProjectFacts(members, tables, frame);
       state.scope = this.scopeChange(project.id, members);
     }
+    if (this.pending.size === 0) this.changeValues.clear();
   }
 
   private scopeChange(nodeId: string, members: ProjectMembers): ProjectState['scope'] {
