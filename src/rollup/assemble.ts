@@ -254,7 +254,11 @@ export function assembleProject(options: {
       prior.risks.multiProject === risks.multiProject
         ? prior.risks
         : {
-            ...risks,
+            blocked: risks.blocked,
+            stale: risks.stale,
+            overdue: risks.overdue,
+            doneEpicsWithOpenChildren: risks.doneEpicsWithOpenChildren,
+            multiProject: risks.multiProject,
             top:
               sameRisks && prior !== null
                 ? prior.risks.top
@@ -594,7 +598,11 @@ export function assembleAggregate(options: {
       withoutJiraKey: pulls.withoutJiraKey,
     },
     risks: {
-      ...risks,
+      blocked: risks.blocked,
+      stale: risks.stale,
+      overdue: risks.overdue,
+      doneEpicsWithOpenChildren: risks.doneEpicsWithOpenChildren,
+      multiProject: risks.multiProject,
       top: sameTop && prior ? prior.rollup.risks.top : mergeTopRisks(children),
     },
     dates: datesOf(node.targetDate, rolledUpDate, options.targetDates),

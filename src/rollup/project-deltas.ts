@@ -275,7 +275,7 @@ export function applyJiraChanges(
   frame: TimeFrame,
 ): ProjectFacts | null {
   if (facts.inexactPoints > 0 || facts.lastDoneTies < 0) return null;
-  const counts = { ...facts.counts };
+  let { todo, inProgress, done } = facts.counts;
   let { withPoints } = facts;
   let pointsTotal = facts.points.total;
   let pointsDone = facts.points.done;
@@ -312,9 +312,9 @@ export function applyJiraChanges(
     const old = contribution(d, b, frame, scratch.old);
     const next = contribution(d, a, frame, scratch.next);
     if (!removeRisks(risksKept, row, old)) return null;
-    counts.todo += next.todo - old.todo;
-    counts.inProgress += next.inProgress - old.inProgress;
-    counts.done += next.done - old.done;
+    todo += next.todo - old.todo;
+    inProgress += next.inProgress - old.inProgress;
+    done += next.done - old.done;
     withPoints += next.withPoints - old.withPoints;
     pointsTotal += next.pointsTotal - old.pointsTotal;
     pointsDone += next.pointsDone - old.pointsDone;
@@ -402,8 +402,9 @@ export function applyJiraChanges(
   if (kept === null) return null;
   if (rescan)
     ({ latestDueMs, latestDueTies, lastDoneMs, lastDoneTies } = latestInstants(members, tables));
-  const total = counts.todo + counts.inProgress + counts.done;
-  counts.total = total;
+  const total = todo + inProgress + done;
+  // Literals written as the full pass writes them: one object shape per record, whichever path.
+  const counts = { total, todo, inProgress, done, outOfScope: facts.counts.outOfScope };
   const points = pointsSummary(pointsTotal, pointsDone, withPoints, total);
   const r = facts.risks;
   const p = facts.points;
