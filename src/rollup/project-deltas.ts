@@ -17,7 +17,7 @@ import {
   type Tables,
 } from './project-metrics.js';
 import { DAY_MS, WEEK_MS, type TimeFrame } from './time-frame.js';
-import { KEPT_RISKS, TOP_RISKS, type RiskCandidate } from './top-risks.js';
+import { KEPT_RISKS, TOP_RISKS, riskCandidate, type RiskCandidate } from './top-risks.js';
 import { lowerBound } from './sorted.js';
 
 /** Where each number a delta reads of one issue sits in its slot of `JiraRowValues`. */
@@ -462,6 +462,12 @@ class KeptRisks {
     return refOf(a, this.tables) < refOf(b, this.tables);
   }
 
+  /** A Jira row's risk of this severity is worse than `than` (no candidate object made). */
+  private jiraWorse(row: number, severity: number, than: RiskCandidate): boolean {
+    if (severity !== than.severity) return severity > than.severity;
+    return (this.tables.jira.refs[row] ?? '') < refOf(than, this.tables);
+  }
+
   private writable(): RiskCandidate[] {
     this.list ??= this.facts.kept.slice();
     return this.list;
@@ -481,16 +487,16 @@ class KeptRisks {
     if (at < 0) {
       // Not kept: fine when it was below the boundary, where nothing is known anyway.
       const boundary = this.facts.boundary;
-      return boundary !== null && !this.worse({ kind, source: 'jira', row, severity }, boundary);
+      return boundary !== null && !this.jiraWorse(row, severity, boundary);
     }
     this.writable().splice(at, 1);
     return true;
   }
 
   offer(kind: RiskCandidate['kind'], row: number, severity: number): void {
-    const candidate: RiskCandidate = { kind, source: 'jira', row, severity };
     const boundary = this.facts.boundary;
-    if (boundary !== null && !this.worse(candidate, boundary)) return;
+    if (boundary !== null && !this.jiraWorse(row, severity, boundary)) return;
+    const candidate = riskCandidate(kind, 'jira', row, severity);
     const list = this.writable();
     // After every one it is not worse than: ties keep arrival order, as in `TopRisks`.
     let at = list.length;

@@ -22,6 +22,16 @@ export interface RiskCandidate {
   severity: number;
 }
 
+/** Every candidate is made here: one object shape, however it was found. */
+export function riskCandidate(
+  kind: RiskKind,
+  source: RiskCandidate['source'],
+  row: number,
+  severity: number,
+): RiskCandidate {
+  return { kind, source, row, severity };
+}
+
 export class TopRisks {
   private readonly severity: Float64Array;
   private readonly rows: Int32Array;
@@ -84,12 +94,14 @@ export class TopRisks {
   list(): RiskCandidate[] {
     const out: RiskCandidate[] = [];
     for (let i = 0; i < this.count; i++) {
-      out.push({
-        kind: this.kinds[i] ?? 'stale',
-        source: this.sources[i] ?? 'jira',
-        row: this.rows[i] ?? 0,
-        severity: this.severity[i] ?? 0,
-      });
+      out.push(
+        riskCandidate(
+          this.kinds[i] ?? 'stale',
+          this.sources[i] ?? 'jira',
+          this.rows[i] ?? 0,
+          this.severity[i] ?? 0,
+        ),
+      );
     }
     return out;
   }
