@@ -86,17 +86,26 @@ function datesOf(
   };
 }
 
-/** A project's weekly throughput; weeks whose numbers did not change keep their entry. */
+/**
+ * A project's weekly throughput; weeks whose numbers did not change keep their entry.
+ *
+ * Here and below, a part that is rebuilt is rebuilt by one call that gets the previous rollup
+ * (or null) and reads it itself: a full run at the same instant reuses every part, so reads of
+ * the previous parts written at the call would never have run when V8 optimizes the assembly
+ * during full runs, and the first incremental run would throw that code away.
+ */
 function throughputOf(
   frame: TimeFrame,
-  done: ArrayLike<number>,
-  points: ArrayLike<number>,
-  prior: readonly WeeklyThroughput[] | null,
+  facts: ProjectFacts,
+  prior: Rollup | null,
 ): WeeklyThroughput[] {
   const weeks = frame.historyWeeks;
+  const done = facts.weeklyDone;
+  const points = facts.weeklyPoints;
+  const before = prior === null ? null : prior.throughput;
   const out: WeeklyThroughput[] = [];
   for (let w = 0; w < weeks.length; w++) {
-    out.push(weekEntry(weeks[w] as string, done[w] ?? 0, points[w] ?? 0, prior?.[w]));
+    out.push(weekEntry(weeks[w] as string, done[w] ?? 0, points[w] ?? 0, before?.[w]));
   }
   return out;
 }
@@ -107,14 +116,13 @@ function before(a: number, b: number): boolean {
 }
 
 /** The children's sorted samples merged into one sorted array (one allocation, k heads). */
-function pooledSorted(
-  children: readonly NodeResult[],
-  sample: (child: NodeResult) => Float64Array,
-): Float64Array {
+function pooledSorted(children: readonly NodeResult[], sample: 'cycle' | 'merge'): Float64Array {
   const nonEmpty: Float64Array[] = [];
   let size = 0;
   for (let c = 0; c < children.length; c++) {
-    const s = sample(children[c] as NodeResult);
+    const child = children[c] as NodeResult;
+    // Read here, not by a callback made at each call (its reads had no feedback for V8).
+    const s = sample === 'cycle' ? child.cycleDays : child.mergeHours;
     if (s.length === 0) continue;
     nonEmpty.push(s);
     size += s.length;
@@ -180,7 +188,7 @@ export function assembleProject(options: {
   const links =
     prior && before && sameItems(before.facts.blockedKeys, facts.blockedKeys)
       ? prior.links
-      : projectLinksAt(options.links, facts.blockedKeys, frame, prior?.links.stale);
+      : projectLinksAt(options.links, facts.blockedKeys, frame, prior);
   const sameCycle = before !== null && sameItems(before.facts.cycleDays, facts.cycleDays);
   const cycle = sameCycle && previous ? previous.cycleDays : facts.cycleDays;
   // The described risks stay while the same candidates point at the same row objects.
@@ -200,6 +208,8 @@ export function assembleProject(options: {
         ? null
         : dayOfMs(facts.latestDueMs);
   const risks = facts.risks;
+  // Read here, not where the risks are rebuilt (see `throughputOf`).
+  const priorTop = prior === null ? null : prior.risks.top;
   const rollup: Rollup = {
     id: project.id,
     level: 'project',
@@ -231,10 +241,7 @@ export function assembleProject(options: {
             removedSinceFirstSnapshot: scope.removedSinceFirst,
             firstSnapshotDay: options.firstSnapshotDay,
           },
-    throughput:
-      sameThroughput && prior
-        ? prior.throughput
-        : throughputOf(frame, facts.weeklyDone, facts.weeklyPoints, prior?.throughput ?? null),
+    throughput: sameThroughput && prior ? prior.throughput : throughputOf(frame, facts, prior),
     cycleTime:
       sameCycle && prior
         ? prior.cycleTime
@@ -260,8 +267,8 @@ export function assembleProject(options: {
             doneEpicsWithOpenChildren: risks.doneEpicsWithOpenChildren,
             multiProject: risks.multiProject,
             top:
-              sameRisks && prior !== null
-                ? prior.risks.top
+              sameRisks && priorTop !== null
+                ? priorTop
                 : describeRisks(facts.top, tables, {
                     jiraSite: settings.jiraSite,
                     nowMs: frame.nowMs,
@@ -333,9 +340,10 @@ function projectLinksAt(
   links: RollupLinks,
   blockedKeys: readonly string[],
   frame: TimeFrame,
-  /** The stale search built at this instant before (it depends on nothing else). */
-  stale: RollupLinks['stale'] | undefined,
+  /** The previous rollup at this instant: its stale search is kept (it depends on nothing else). */
+  prior: Rollup | null,
 ): RollupLinks {
+  const stale = prior === null ? undefined : prior.links.stale;
   return {
     ...links,
     blocked: { jql: jqlForKeys(blockedKeys), githubQuery: null },
@@ -412,8 +420,9 @@ function seenBefore(
 function aggregateThroughput(
   frame: TimeFrame,
   children: readonly NodeResult[],
-  prior: readonly WeeklyThroughput[] | null,
+  previous: Rollup | null,
 ): WeeklyThroughput[] {
+  const prior = previous === null ? null : previous.throughput;
   const weeks = frame.historyWeeks;
   const out: WeeklyThroughput[] = [];
   for (let w = 0; w < weeks.length; w++) {
@@ -528,10 +537,9 @@ export function assembleAggregate(options: {
     sameDoneBy &&= before.doneBy === child.doneBy;
   }
   const { total, done } = counts;
-  const cycleSorted =
-    sameCycle && prior ? prior.result.cycleDays : pooledSorted(children, (c) => c.cycleDays);
+  const cycleSorted = sameCycle && prior ? prior.result.cycleDays : pooledSorted(children, 'cycle');
   const mergeSorted =
-    sameMerge && prior ? prior.result.mergeHours : pooledSorted(children, (c) => c.mergeHours);
+    sameMerge && prior ? prior.result.mergeHours : pooledSorted(children, 'merge');
 
   // Children without a forecast (no history) are left out of the combined chance. The same
   // children's chances give the same combined one.
@@ -577,7 +585,7 @@ export function assembleAggregate(options: {
     throughput:
       sameThroughput && prior
         ? prior.rollup.throughput
-        : aggregateThroughput(frame, children, prior?.rollup.throughput ?? null),
+        : aggregateThroughput(frame, children, prior === null ? null : prior.result.rollup),
     cycleTime:
       sameCycle && prior
         ? prior.rollup.cycleTime
@@ -618,13 +626,7 @@ export function assembleAggregate(options: {
     links:
       sameLinks && prior
         ? prior.rollup.links
-        : aggregateLinks(
-            children.map((c) => c.rollup.links),
-            prior && {
-              children: prior.children.map((c) => c.rollup.links),
-              links: prior.rollup.links,
-            },
-          ),
+        : childrenLinks(children, prior === null ? null : prior.result),
     children: prior ? prior.rollup.children : children.map((c) => c.rollup.id),
   };
   return {
@@ -635,6 +637,18 @@ export function assembleAggregate(options: {
     withPoints,
     inputs: { children },
   };
+}
+
+/** A program's or bet's links from its children's, keeping each search whose inputs are the same. */
+function childrenLinks(children: readonly NodeResult[], previous: NodeResult | null): RollupLinks {
+  const before =
+    previous !== null && 'children' in previous.inputs ? previous.inputs.children : null;
+  return aggregateLinks(
+    children.map((c) => c.rollup.links),
+    previous !== null && before !== null
+      ? { children: before.map((c) => c.rollup.links), links: previous.rollup.links }
+      : null,
+  );
 }
 
 /** The chance that every child with a forecast is done by a day (independent forecasts). */

@@ -103,7 +103,7 @@ interface Contribution {
   stale: boolean;
   overdue: boolean;
   multiProject: boolean;
-  /** Its risks' severities, NaN when it has not that risk. */
+  /** Its risks' severities, 0 when it has not that risk (read only with its flag). */
   blockedSeverity: number;
   staleSeverity: number;
   overdueSeverity: number;
@@ -123,9 +123,9 @@ function emptyContribution(): Contribution {
     stale: false,
     overdue: false,
     multiProject: false,
-    blockedSeverity: Number.NaN,
-    staleSeverity: Number.NaN,
-    overdueSeverity: Number.NaN,
+    blockedSeverity: 0,
+    staleSeverity: 0,
+    overdueSeverity: 0,
   };
 }
 
@@ -159,9 +159,11 @@ function contribution(
   out.blocked = !done && blockers > 0;
   out.stale = !done && updated < staleBeforeMs;
   out.overdue = !done && due < todayMs;
-  out.blockedSeverity = out.blocked ? SEVERITY.blocked(blockers) : Number.NaN;
-  out.staleSeverity = out.stale ? Math.floor((nowMs - updated) / DAY_MS) : Number.NaN;
-  out.overdueSeverity = out.overdue ? Math.round((todayMs - due) / DAY_MS) : Number.NaN;
+  // 0 when it has not that risk: whole days, so the fields (and the candidates made from them)
+  // keep V8's small-integer shape that the full pass's candidates have.
+  out.blockedSeverity = out.blocked ? SEVERITY.blocked(blockers) : 0;
+  out.staleSeverity = out.stale ? Math.floor((nowMs - updated) / DAY_MS) : 0;
+  out.overdueSeverity = out.overdue ? Math.round((todayMs - due) / DAY_MS) : 0;
   const doneAt = d[at + DONE_AT] ?? Number.NaN;
   if (done && doneAt >= historyStartMs && doneAt < weekStartMs) {
     out.week = Math.floor((doneAt - historyStartMs) / WEEK_MS);
