@@ -537,9 +537,17 @@ export function assembleAggregate(options: {
     sameDoneBy &&= before.doneBy === child.doneBy;
   }
   const { total, done } = counts;
-  const cycleSorted = sameCycle && prior ? prior.result.cycleDays : pooledSorted(children, 'cycle');
+  // The previous parts, read in every call (see `throughputOf`): full runs recompute each
+  // project's merge hours as new arrays, so a read only where they are reused would never run.
+  const priorResult = prior === null ? null : prior.result;
+  const priorRollup = prior === null ? null : prior.rollup;
+  const priorCycle = prior === null ? null : prior.result.cycleDays;
+  const priorMerge = prior === null ? null : prior.result.mergeHours;
+  const priorMedianMerge = prior === null ? null : prior.rollup.pullRequests.medianHoursToMerge;
+  const cycleSorted =
+    sameCycle && priorCycle !== null ? priorCycle : pooledSorted(children, 'cycle');
   const mergeSorted =
-    sameMerge && prior ? prior.result.mergeHours : pooledSorted(children, 'merge');
+    sameMerge && priorMerge !== null ? priorMerge : pooledSorted(children, 'merge');
 
   // Children without a forecast (no history) are left out of the combined chance. The same
   // children's chances give the same combined one.
@@ -585,7 +593,7 @@ export function assembleAggregate(options: {
     throughput:
       sameThroughput && prior
         ? prior.rollup.throughput
-        : aggregateThroughput(frame, children, prior === null ? null : prior.result.rollup),
+        : aggregateThroughput(frame, children, priorRollup),
     cycleTime:
       sameCycle && prior
         ? prior.rollup.cycleTime
@@ -599,9 +607,7 @@ export function assembleAggregate(options: {
       draft: pulls.draft,
       mergedThisWeek: pulls.mergedThisWeek,
       medianHoursToMerge:
-        sameMerge && prior
-          ? prior.rollup.pullRequests.medianHoursToMerge
-          : roundTo(quantileSorted(mergeSorted, 0.5), 1),
+        sameMerge && prior ? priorMedianMerge : roundTo(quantileSorted(mergeSorted, 0.5), 1),
       waitingForReview: pulls.waitingForReview,
       withoutJiraKey: pulls.withoutJiraKey,
     },
@@ -623,10 +629,7 @@ export function assembleAggregate(options: {
       trials: settings.trials,
       historyWeeks: frame.historyWeeks.length,
     },
-    links:
-      sameLinks && prior
-        ? prior.rollup.links
-        : childrenLinks(children, prior === null ? null : prior.result),
+    links: sameLinks && prior ? prior.rollup.links : childrenLinks(children, priorResult),
     children: prior ? prior.rollup.children : children.map((c) => c.rollup.id),
   };
   return {
