@@ -97,12 +97,11 @@ function datesOf(
 function throughputOf(
   frame: TimeFrame,
   facts: ProjectFacts,
-  prior: Rollup | null,
+  before: readonly WeeklyThroughput[] | null,
 ): WeeklyThroughput[] {
   const weeks = frame.historyWeeks;
   const done = facts.weeklyDone;
   const points = facts.weeklyPoints;
-  const before = prior === null ? null : prior.throughput;
   const out: WeeklyThroughput[] = [];
   for (let w = 0; w < weeks.length; w++) {
     out.push(weekEntry(weeks[w] as string, done[w] ?? 0, points[w] ?? 0, before?.[w]));
@@ -185,10 +184,13 @@ export function assembleProject(options: {
           historyWeeks: weeks,
         });
   const health = healthFromProbability(forecast.probOnTime);
+  // The previous parts a rebuild starts from, read in every call (see `throughputOf`).
+  const priorThroughput = prior === null ? null : prior.throughput;
+  const priorStale = prior === null ? undefined : prior.links.stale;
   const links =
     prior && before && sameItems(before.facts.blockedKeys, facts.blockedKeys)
       ? prior.links
-      : projectLinksAt(options.links, facts.blockedKeys, frame, prior);
+      : projectLinksAt(options.links, facts.blockedKeys, frame, priorStale);
   const sameCycle = before !== null && sameItems(before.facts.cycleDays, facts.cycleDays);
   const cycle = sameCycle && previous ? previous.cycleDays : facts.cycleDays;
   // The described risks stay while the same candidates point at the same row objects.
@@ -241,7 +243,8 @@ export function assembleProject(options: {
             removedSinceFirstSnapshot: scope.removedSinceFirst,
             firstSnapshotDay: options.firstSnapshotDay,
           },
-    throughput: sameThroughput && prior ? prior.throughput : throughputOf(frame, facts, prior),
+    throughput:
+      sameThroughput && prior ? prior.throughput : throughputOf(frame, facts, priorThroughput),
     cycleTime:
       sameCycle && prior
         ? prior.cycleTime
@@ -340,10 +343,9 @@ function projectLinksAt(
   links: RollupLinks,
   blockedKeys: readonly string[],
   frame: TimeFrame,
-  /** The previous rollup at this instant: its stale search is kept (it depends on nothing else). */
-  prior: Rollup | null,
+  /** The stale search built at this instant before (it depends on nothing else). */
+  stale: RollupLinks['stale'] | undefined,
 ): RollupLinks {
-  const stale = prior === null ? undefined : prior.links.stale;
   return {
     ...links,
     blocked: { jql: jqlForKeys(blockedKeys), githubQuery: null },
@@ -486,6 +488,9 @@ export function assembleAggregate(options: {
   let sameTop = sameCycle;
   let sameLinks = sameCycle;
   let sameDoneBy = sameCycle;
+  // The children's links and the previous children's, gathered in the same pass (see `throughputOf`).
+  const childLinks: RollupLinks[] = [];
+  const priorLinks: RollupLinks[] = [];
   let health: Health = 'no-data';
   let firstDay: string | null = null;
   let rolledUpDate: string | null = null;
@@ -527,8 +532,10 @@ export function assembleAggregate(options: {
     p85 = later(p85, r.forecast.p85);
     p95 = later(p95, r.forecast.p95);
     if (child.doneBy !== null) withForecast++;
+    childLinks.push(r.links);
     const before = priorChildren?.[c];
     if (before === undefined) continue;
+    priorLinks.push(before.rollup.links);
     sameCycle &&= before.cycleDays === child.cycleDays;
     sameMerge &&= before.mergeHours === child.mergeHours;
     sameThroughput &&= before.rollup.throughput === r.throughput;
@@ -539,8 +546,11 @@ export function assembleAggregate(options: {
   const { total, done } = counts;
   // The previous parts, read in every call (see `throughputOf`): full runs recompute each
   // project's merge hours as new arrays, so a read only where they are reused would never run.
-  const priorResult = prior === null ? null : prior.result;
   const priorRollup = prior === null ? null : prior.rollup;
+  const previousLinks =
+    priorChildren !== null && priorRollup !== null
+      ? { children: priorLinks, links: priorRollup.links }
+      : null;
   const priorCycle = prior === null ? null : prior.result.cycleDays;
   const priorMerge = prior === null ? null : prior.result.mergeHours;
   const priorMedianMerge = prior === null ? null : prior.rollup.pullRequests.medianHoursToMerge;
@@ -629,7 +639,7 @@ export function assembleAggregate(options: {
       trials: settings.trials,
       historyWeeks: frame.historyWeeks.length,
     },
-    links: sameLinks && prior ? prior.rollup.links : childrenLinks(children, priorResult),
+    links: sameLinks && prior ? prior.rollup.links : aggregateLinks(childLinks, previousLinks),
     children: prior ? prior.rollup.children : children.map((c) => c.rollup.id),
   };
   return {
@@ -640,18 +650,6 @@ export function assembleAggregate(options: {
     withPoints,
     inputs: { children },
   };
-}
-
-/** A program's or bet's links from its children's, keeping each search whose inputs are the same. */
-function childrenLinks(children: readonly NodeResult[], previous: NodeResult | null): RollupLinks {
-  const before =
-    previous !== null && 'children' in previous.inputs ? previous.inputs.children : null;
-  return aggregateLinks(
-    children.map((c) => c.rollup.links),
-    previous !== null && before !== null
-      ? { children: before.map((c) => c.rollup.links), links: previous.rollup.links }
-      : null,
-  );
 }
 
 /** The chance that every child with a forecast is done by a day (independent forecasts). */

@@ -357,7 +357,8 @@ export function applyJiraChanges(
     const wasOpen = epicDone && d[b + CATEGORY] !== DONE;
     const isOpen = epicDone && d[a + CATEGORY] !== DONE;
     if (wasOpen !== isOpen) {
-      const epic = d[a + EPIC] ?? -1;
+      // A row number: an integer again (read from a float column), as the candidates' rows are.
+      const epic = (d[a + EPIC] ?? -1) | 0;
       ownEpics ??= new Map(openUnderDoneEpic);
       const was = ownEpics.get(epic) ?? 0;
       const now = was + (isOpen ? 1 : -1);
