@@ -16,7 +16,7 @@ import type {
 } from '../domain/rollup.js';
 import { daysBetween } from '../lib/dates.js';
 import type { ForecastOutcome } from './forecast.js';
-import { healthDisagrees, healthFromProbability, worstHealth } from './health.js';
+import { healthDisagrees, healthFromProbability, worseHealth } from './health.js';
 import type { TargetDateSeen } from './inputs.js';
 import { aggregateLinks, jqlForKeys } from './links.js';
 import { describeRisks, roundTo, type ProjectFacts, type Tables } from './project-metrics.js';
@@ -46,24 +46,11 @@ interface ProjectInputs {
   facts: ProjectFacts;
   /** The row objects the described risks were read from (a changed row is a new object). */
   riskRows: readonly unknown[];
+  targetDates: readonly TargetDateSeen[];
 }
 
 interface AggregateInputs {
   children: readonly NodeResult[];
-}
-
-/** True when every child has the same part (by identity) as the previous assembly's child. */
-function sameChildParts(
-  children: readonly NodeResult[],
-  previous: readonly NodeResult[],
-  part: (child: NodeResult) => unknown,
-): boolean {
-  if (children.length !== previous.length) return false;
-  for (let i = 0; i < children.length; i++) {
-    const before = previous[i];
-    if (!before || part(before) !== part(children[i] as NodeResult)) return false;
-  }
-  return true;
 }
 
 /** Target changes to a later date, in the order they were seen. */
@@ -99,16 +86,27 @@ function datesOf(
   };
 }
 
+/**
+ * A project's weekly throughput; weeks whose numbers did not change keep their entry.
+ *
+ * Here and below, a part that is rebuilt is rebuilt by one call that gets the previous rollup
+ * (or null) and reads it itself: a full run at the same instant reuses every part, so reads of
+ * the previous parts written at the call would never have run when V8 optimizes the assembly
+ * during full runs, and the first incremental run would throw that code away.
+ */
 function throughputOf(
   frame: TimeFrame,
-  done: ArrayLike<number>,
-  points: ArrayLike<number>,
+  facts: ProjectFacts,
+  before: readonly WeeklyThroughput[] | null,
 ): WeeklyThroughput[] {
-  return frame.historyWeeks.map((week, w) => ({
-    week,
-    done: done[w] ?? 0,
-    points: points[w] ?? 0,
-  }));
+  const weeks = frame.historyWeeks;
+  const done = facts.weeklyDone;
+  const points = facts.weeklyPoints;
+  const out: WeeklyThroughput[] = [];
+  for (let w = 0; w < weeks.length; w++) {
+    out.push(weekEntry(weeks[w] as string, done[w] ?? 0, points[w] ?? 0, before?.[w]));
+  }
+  return out;
 }
 
 /** Sort order of a typed array: numbers ascending, NaN last. */
@@ -117,12 +115,19 @@ function before(a: number, b: number): boolean {
 }
 
 /** The children's sorted samples merged into one sorted array (one allocation, k heads). */
-function pooledSorted(samples: readonly Float64Array[]): Float64Array {
-  const nonEmpty = samples.filter((s) => s.length > 0);
+function pooledSorted(children: readonly NodeResult[], sample: 'cycle' | 'merge'): Float64Array {
+  const nonEmpty: Float64Array[] = [];
+  let size = 0;
+  for (let c = 0; c < children.length; c++) {
+    const child = children[c] as NodeResult;
+    // Read here, not by a callback made at each call (its reads had no feedback for V8).
+    const s = sample === 'cycle' ? child.cycleDays : child.mergeHours;
+    if (s.length === 0) continue;
+    nonEmpty.push(s);
+    size += s.length;
+  }
   if (nonEmpty.length === 0) return new Float64Array(0);
   if (nonEmpty.length === 1) return nonEmpty[0] as Float64Array;
-  let size = 0;
-  for (const s of nonEmpty) size += s.length;
   const out = new Float64Array(size);
   const heads = new Int32Array(nonEmpty.length);
   for (let k = 0; k < size; k++) {
@@ -157,58 +162,56 @@ export function assembleProject(options: {
   /** This project's result at the same instant, if any (its unchanged parts are reused). */
   previous?: NodeResult | undefined;
 }): NodeResult {
-  const { project, facts, frame, settings } = options;
+  const { project, facts, frame, settings, tables } = options;
   const previous = options.previous;
-  const inputs = previous?.inputs;
-  const prior =
-    previous && inputs && 'facts' in inputs
-      ? {
-          facts: inputs.facts,
-          riskRows: inputs.riskRows,
-          rollup: previous.rollup,
-          cycle: previous.cycleDays,
-        }
-      : null;
+  // What the previous assembly read and built (null: nothing to reuse).
+  const before = previous !== undefined && 'facts' in previous.inputs ? previous.inputs : null;
+  const prior = before !== null && previous !== undefined ? previous.rollup : null;
   const { counts, points } = facts;
-  const forecast: Forecast = options.forecast?.forecast ?? {
-    p50: null,
-    p85: null,
-    p95: null,
-    probOnTime: null,
-    remaining: counts.total - counts.done,
-    trials: 0,
-    historyWeeks: frame.historyWeeks.length,
-  };
+  const remaining = counts.total - counts.done;
+  const weeks = frame.historyWeeks.length;
+  const forecast: Forecast =
+    options.forecast?.forecast ??
+    (prior !== null && isNoForecast(prior.forecast, remaining, weeks)
+      ? prior.forecast
+      : {
+          p50: null,
+          p85: null,
+          p95: null,
+          probOnTime: null,
+          remaining,
+          trials: 0,
+          historyWeeks: weeks,
+        });
   const health = healthFromProbability(forecast.probOnTime);
+  // The previous parts a rebuild starts from, read in every call (see `throughputOf`).
+  const priorThroughput = prior === null ? null : prior.throughput;
+  const priorStale = prior === null ? undefined : prior.links.stale;
   const links =
-    prior && sameItems(prior.facts.blockedKeys, facts.blockedKeys)
-      ? prior.rollup.links
-      : projectLinksAt(options.links, facts.blockedKeys, frame, prior?.rollup.links.stale);
-  const sameCycle = prior !== null && sameItems(prior.facts.cycleDays, facts.cycleDays);
-  const cycle = sameCycle ? prior.cycle : facts.cycleDays;
+    prior && before && sameItems(before.facts.blockedKeys, facts.blockedKeys)
+      ? prior.links
+      : projectLinksAt(options.links, facts.blockedKeys, frame, priorStale);
+  const sameCycle = before !== null && sameItems(before.facts.cycleDays, facts.cycleDays);
+  const cycle = sameCycle && previous ? previous.cycleDays : facts.cycleDays;
   // The described risks stay while the same candidates point at the same row objects.
-  const top = facts.top;
-  const riskRows: unknown[] = [];
-  let sameRisks = prior !== null && prior.facts.top.length === top.length;
-  for (let i = 0; i < top.length; i++) {
-    const c = top[i] as RiskCandidate;
-    const row = rowOf(c, options.tables);
-    riskRows.push(row);
-    if (!sameRisks || prior === null) continue;
-    const p = prior.facts.top[i];
-    sameRisks =
-      p !== undefined &&
-      (p === c ||
-        (p.kind === c.kind &&
-          p.source === c.source &&
-          p.row === c.row &&
-          p.severity === c.severity)) &&
-      prior.riskRows[i] === row;
-  }
+  const sameRisks = before !== null && sameRiskRows(facts.top, before, tables);
+  const riskRows = sameRisks ? before.riskRows : riskRowsOf(facts.top, tables);
   const sameThroughput =
-    prior !== null &&
-    sameItems(prior.facts.weeklyDone, facts.weeklyDone) &&
-    sameItems(prior.facts.weeklyPoints, facts.weeklyPoints);
+    before !== null &&
+    sameItems(before.facts.weeklyDone, facts.weeklyDone) &&
+    sameItems(before.facts.weeklyPoints, facts.weeklyPoints);
+  const byCount = counts.total === 0 ? 0 : counts.done / counts.total;
+  const byPoints = points.total > 0 ? points.done / points.total : null;
+  const { scope } = options;
+  const rolledUpDate =
+    before !== null && Object.is(before.facts.latestDueMs, facts.latestDueMs)
+      ? (prior?.dates.rolledUpDate ?? null)
+      : Number.isNaN(facts.latestDueMs)
+        ? null
+        : dayOfMs(facts.latestDueMs);
+  const risks = facts.risks;
+  // Read here, not where the risks are rebuilt (see `throughputOf`).
+  const priorTop = prior === null ? null : prior.risks.top;
   const rollup: Rollup = {
     id: project.id,
     level: 'project',
@@ -219,47 +222,72 @@ export function assembleProject(options: {
     healthDisagrees: healthDisagrees(health, project.declaredStatus),
     counts,
     points,
-    progress: {
-      byCount: counts.total === 0 ? 0 : counts.done / counts.total,
-      byPoints: points.total > 0 ? points.done / points.total : null,
-    },
-    scope: {
-      totalNow: counts.total,
-      addedThisWeek: options.scope.added,
-      removedThisWeek: options.scope.removed,
-      addedSinceFirstSnapshot: options.scope.addedSinceFirst,
-      removedSinceFirstSnapshot: options.scope.removedSinceFirst,
-      firstSnapshotDay: options.firstSnapshotDay,
-    },
-    throughput: sameThroughput
-      ? prior.rollup.throughput
-      : throughputOf(frame, facts.weeklyDone, facts.weeklyPoints),
-    cycleTime: sameCycle
-      ? prior.rollup.cycleTime
-      : {
-          medianDays: roundTo(quantileSorted(cycle, 0.5), 1),
-          p85Days: roundTo(quantileSorted(cycle, 0.85), 1),
-          sample: cycle.length,
-        },
+    progress:
+      prior !== null && prior.progress.byCount === byCount && prior.progress.byPoints === byPoints
+        ? prior.progress
+        : { byCount, byPoints },
+    scope:
+      prior !== null &&
+      prior.scope.totalNow === counts.total &&
+      prior.scope.addedThisWeek === scope.added &&
+      prior.scope.removedThisWeek === scope.removed &&
+      prior.scope.addedSinceFirstSnapshot === scope.addedSinceFirst &&
+      prior.scope.removedSinceFirstSnapshot === scope.removedSinceFirst &&
+      prior.scope.firstSnapshotDay === options.firstSnapshotDay
+        ? prior.scope
+        : {
+            totalNow: counts.total,
+            addedThisWeek: scope.added,
+            removedThisWeek: scope.removed,
+            addedSinceFirstSnapshot: scope.addedSinceFirst,
+            removedSinceFirstSnapshot: scope.removedSinceFirst,
+            firstSnapshotDay: options.firstSnapshotDay,
+          },
+    throughput:
+      sameThroughput && prior ? prior.throughput : throughputOf(frame, facts, priorThroughput),
+    cycleTime:
+      sameCycle && prior
+        ? prior.cycleTime
+        : {
+            medianDays: roundTo(quantileSorted(cycle, 0.5), 1),
+            p85Days: roundTo(quantileSorted(cycle, 0.85), 1),
+            sample: cycle.length,
+          },
     pullRequests: facts.pullRequests,
-    risks: {
-      ...facts.risks,
-      top:
-        sameRisks && prior !== null
-          ? prior.rollup.risks.top
-          : describeRisks(facts.top, options.tables, {
-              jiraSite: settings.jiraSite,
-              nowMs: frame.nowMs,
-            }),
-    },
-    dates: datesOf(
-      project.targetDate,
-      Number.isNaN(facts.latestDueMs) ? null : dayOfMs(facts.latestDueMs),
-      options.targetDates,
-    ),
+    risks:
+      prior !== null &&
+      sameRisks &&
+      prior.risks.blocked === risks.blocked &&
+      prior.risks.stale === risks.stale &&
+      prior.risks.overdue === risks.overdue &&
+      prior.risks.doneEpicsWithOpenChildren === risks.doneEpicsWithOpenChildren &&
+      prior.risks.multiProject === risks.multiProject
+        ? prior.risks
+        : {
+            blocked: risks.blocked,
+            stale: risks.stale,
+            overdue: risks.overdue,
+            doneEpicsWithOpenChildren: risks.doneEpicsWithOpenChildren,
+            multiProject: risks.multiProject,
+            top:
+              sameRisks && priorTop !== null
+                ? priorTop
+                : describeRisks(facts.top, tables, {
+                    jiraSite: settings.jiraSite,
+                    nowMs: frame.nowMs,
+                  }),
+          },
+    dates:
+      prior !== null &&
+      before !== null &&
+      prior.dates.targetDate === project.targetDate &&
+      prior.dates.rolledUpDate === rolledUpDate &&
+      sameItems(before.targetDates, options.targetDates)
+        ? prior.dates
+        : datesOf(project.targetDate, rolledUpDate, options.targetDates),
     forecast,
     links,
-    children: [],
+    children: prior?.children ?? [],
   };
   return {
     rollup,
@@ -267,8 +295,47 @@ export function assembleProject(options: {
     mergeHours: facts.mergeHours,
     doneBy: options.forecast?.doneBy ?? null,
     withPoints: Math.round(points.coverage * counts.total),
-    inputs: { facts, riskRows },
+    inputs: { facts, riskRows, targetDates: options.targetDates },
   };
+}
+
+/** The forecast a project without one shows (no trials), with these numbers. */
+function isNoForecast(forecast: Forecast, remaining: number, historyWeeks: number): boolean {
+  return (
+    forecast.trials === 0 &&
+    forecast.p50 === null &&
+    forecast.p85 === null &&
+    forecast.p95 === null &&
+    forecast.probOnTime === null &&
+    forecast.remaining === remaining &&
+    forecast.historyWeeks === historyWeeks
+  );
+}
+
+/** The row objects the risk candidates point at. */
+function riskRowsOf(top: readonly RiskCandidate[], tables: Tables): unknown[] {
+  const rows: unknown[] = [];
+  for (let i = 0; i < top.length; i++) rows.push(rowOf(top[i] as RiskCandidate, tables));
+  return rows;
+}
+
+/** The same candidates, pointing at the same row objects, as the previous assembly's. */
+function sameRiskRows(
+  top: readonly RiskCandidate[],
+  before: ProjectInputs,
+  tables: Tables,
+): boolean {
+  const priorTop = before.facts.top;
+  if (priorTop.length !== top.length) return false;
+  for (let i = 0; i < top.length; i++) {
+    const c = top[i] as RiskCandidate;
+    const p = priorTop[i] as RiskCandidate;
+    const same =
+      p === c ||
+      (p.kind === c.kind && p.source === c.source && p.row === c.row && p.severity === c.severity);
+    if (!same || before.riskRows[i] !== rowOf(c, tables)) return false;
+  }
+  return true;
 }
 
 /** A project's links at an instant: the static ones plus the blocked issues and the stale day. */
@@ -301,30 +368,91 @@ function rowOf(candidate: RiskCandidate, tables: Tables): unknown {
   return table.rows[candidate.row];
 }
 
-function latest(values: readonly (string | null)[]): string | null {
-  let out: string | null = null;
-  for (const v of values) if (v !== null && (out === null || v > out)) out = v;
-  return out;
+function later(out: string | null, v: string | null): string | null {
+  return v !== null && (out === null || v > out) ? v : out;
+}
+
+/** `a` goes before `b` in the merged list: worse (higher severity) first, then by ref. */
+function riskBefore(a: RiskItem, b: RiskItem): boolean {
+  return a.severity !== b.severity ? a.severity > b.severity : a.ref < b.ref;
 }
 
 /**
- * The worst risks of the children, each item once (its first child's entry). Sorted stably and
- * then filtered, which keeps the same entries in the same order as filtering first, without
- * building a key per entry.
+ * The worst risks of the children, each item once (its first child's entry), worst first and
+ * ties in the children's order: a stable sort of every child's list, kept to the first `TOP_RISKS`
+ * entries, done as one insertion pass into a list of that length (most entries cannot enter).
  */
-function mergeTopRisks(children: readonly Rollup[]): RiskItem[] {
-  const all: RiskItem[] = [];
-  for (const child of children) for (const risk of child.risks.top) all.push(risk);
-  const sorted = all
-    .slice()
-    .sort((a, b) => b.severity - a.severity || (a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0));
+function mergeTopRisks(children: readonly NodeResult[]): RiskItem[] {
   const out: RiskItem[] = [];
-  for (const risk of sorted) {
-    if (out.length === TOP_RISKS) break;
-    const first = all.find((r) => r.kind === risk.kind && r.ref === risk.ref);
-    if (first === risk) out.push(risk);
+  for (let c = 0; c < children.length; c++) {
+    const top = (children[c] as NodeResult).rollup.risks.top;
+    for (let i = 0; i < top.length; i++) {
+      const risk = top[i] as RiskItem;
+      const last = out[TOP_RISKS - 1];
+      if (last !== undefined && !riskBefore(risk, last)) continue;
+      if (seenBefore(children, c, i, risk)) continue;
+      let at = out.length;
+      while (at > 0 && riskBefore(risk, out[at - 1] as RiskItem)) at--;
+      out.splice(at, 0, risk);
+      if (out.length > TOP_RISKS) out.pop();
+    }
   }
   return out;
+}
+
+/** Whether an entry before child `c`'s `i`-th names the same item with the same kind. */
+function seenBefore(
+  children: readonly NodeResult[],
+  c: number,
+  i: number,
+  risk: RiskItem,
+): boolean {
+  for (let k = 0; k <= c; k++) {
+    const top = (children[k] as NodeResult).rollup.risks.top;
+    const end = k === c ? i : top.length;
+    for (let j = 0; j < end; j++) {
+      const other = top[j] as RiskItem;
+      if (other.ref === risk.ref && other.kind === risk.kind) return true;
+    }
+  }
+  return false;
+}
+
+/** A program's or bet's weekly throughput: its children's summed week by week, in child order. */
+function aggregateThroughput(
+  frame: TimeFrame,
+  children: readonly NodeResult[],
+  previous: Rollup | null,
+): WeeklyThroughput[] {
+  const prior = previous === null ? null : previous.throughput;
+  const weeks = frame.historyWeeks;
+  const out: WeeklyThroughput[] = [];
+  for (let w = 0; w < weeks.length; w++) {
+    let done = 0;
+    let points = 0;
+    for (let c = 0; c < children.length; c++) {
+      const entry = (children[c] as NodeResult).rollup.throughput[w];
+      done += entry?.done ?? 0;
+      points += entry?.points ?? 0;
+    }
+    out.push(weekEntry(weeks[w] as string, done, points, prior?.[w]));
+  }
+  return out;
+}
+
+/** A week's entry, the previous object when it holds the same numbers (most weeks do). */
+function weekEntry(
+  week: string,
+  done: number,
+  points: number,
+  prior: WeeklyThroughput | undefined,
+): WeeklyThroughput {
+  return prior !== undefined &&
+    prior.week === week &&
+    prior.done === done &&
+    prior.points === points
+    ? prior
+    : { week, done, points };
 }
 
 export function assembleAggregate(options: {
@@ -337,13 +465,15 @@ export function assembleAggregate(options: {
   previous?: NodeResult | undefined;
 }): NodeResult {
   const { node, children, frame, settings } = options;
-  const rollups = children.map((c) => c.rollup);
   const previous = options.previous;
   const prior =
     previous && 'children' in previous.inputs
       ? { children: previous.inputs.children, rollup: previous.rollup, result: previous }
       : null;
-  // Every sum in one pass, children in order (the same additions as summing each in turn).
+  const priorChildren =
+    prior !== null && prior.children.length === children.length ? prior.children : null;
+  // Every sum in one pass, children in order (the same additions as summing each in turn), and
+  // which parts every child kept from the previous assembly (by identity).
   const counts = { total: 0, todo: 0, inProgress: 0, done: 0, outOfScope: 0 };
   const scope = { added: 0, removed: 0, addedSinceFirst: 0, removedSinceFirst: 0 };
   const pulls = { open: 0, draft: 0, mergedThisWeek: 0, waitingForReview: 0, withoutJiraKey: 0 };
@@ -352,7 +482,24 @@ export function assembleAggregate(options: {
   let pointsDone = 0;
   let withPoints = 0;
   let remaining = 0;
-  for (const child of children) {
+  let sameCycle = priorChildren !== null;
+  let sameMerge = sameCycle;
+  let sameThroughput = sameCycle;
+  let sameTop = sameCycle;
+  let sameLinks = sameCycle;
+  let sameDoneBy = sameCycle;
+  // The children's links and the previous children's, gathered in the same pass (see `throughputOf`).
+  const childLinks: RollupLinks[] = [];
+  const priorLinks: RollupLinks[] = [];
+  let health: Health = 'no-data';
+  let firstDay: string | null = null;
+  let rolledUpDate: string | null = null;
+  let p50: string | null = null;
+  let p85: string | null = null;
+  let p95: string | null = null;
+  let withForecast = 0;
+  for (let c = 0; c < children.length; c++) {
+    const child = children[c] as NodeResult;
     const r = child.rollup;
     counts.total += r.counts.total;
     counts.todo += r.counts.todo;
@@ -377,37 +524,56 @@ export function assembleAggregate(options: {
     risks.doneEpicsWithOpenChildren += r.risks.doneEpicsWithOpenChildren;
     risks.multiProject += r.risks.multiProject;
     remaining += r.forecast.remaining;
+    health = worseHealth(health, r.health);
+    const day = r.scope.firstSnapshotDay;
+    if (day !== null && (firstDay === null || day < firstDay)) firstDay = day;
+    rolledUpDate = later(rolledUpDate, r.dates.targetDate ?? r.dates.rolledUpDate);
+    p50 = later(p50, r.forecast.p50);
+    p85 = later(p85, r.forecast.p85);
+    p95 = later(p95, r.forecast.p95);
+    if (child.doneBy !== null) withForecast++;
+    childLinks.push(r.links);
+    const before = priorChildren?.[c];
+    if (before === undefined) continue;
+    priorLinks.push(before.rollup.links);
+    sameCycle &&= before.cycleDays === child.cycleDays;
+    sameMerge &&= before.mergeHours === child.mergeHours;
+    sameThroughput &&= before.rollup.throughput === r.throughput;
+    sameTop &&= before.rollup.risks.top === r.risks.top;
+    sameLinks &&= before.rollup.links === r.links;
+    sameDoneBy &&= before.doneBy === child.doneBy;
   }
   const { total, done } = counts;
-  const sameCycle = prior !== null && sameChildParts(children, prior.children, (c) => c.cycleDays);
-  const cycleSorted = sameCycle
-    ? prior.result.cycleDays
-    : pooledSorted(children.map((c) => c.cycleDays));
-  const sameThroughput =
-    prior !== null && sameChildParts(children, prior.children, (c) => c.rollup.throughput);
-  const sameTop =
-    prior !== null && sameChildParts(children, prior.children, (c) => c.rollup.risks.top);
-  const sameLinks =
-    prior !== null && sameChildParts(children, prior.children, (c) => c.rollup.links);
-  const sameMerge = prior !== null && sameChildParts(children, prior.children, (c) => c.mergeHours);
-  const mergeSorted = sameMerge
-    ? prior.result.mergeHours
-    : pooledSorted(children.map((c) => c.mergeHours));
+  // The previous parts, read in every call (see `throughputOf`): full runs recompute each
+  // project's merge hours as new arrays, so a read only where they are reused would never run.
+  const priorRollup = prior === null ? null : prior.rollup;
+  const previousLinks =
+    priorChildren !== null && priorRollup !== null
+      ? { children: priorLinks, links: priorRollup.links }
+      : null;
+  const priorCycle = prior === null ? null : prior.result.cycleDays;
+  const priorMerge = prior === null ? null : prior.result.mergeHours;
+  const priorMedianMerge = prior === null ? null : prior.rollup.pullRequests.medianHoursToMerge;
+  const cycleSorted =
+    sameCycle && priorCycle !== null ? priorCycle : pooledSorted(children, 'cycle');
+  const mergeSorted =
+    sameMerge && priorMerge !== null ? priorMerge : pooledSorted(children, 'merge');
 
-  // Children without a forecast (no history) are left out of the combined chance.
-  const withForecast = children.filter((c) => c.doneBy !== null);
+  // Children without a forecast (no history) are left out of the combined chance. The same
+  // children's chances give the same combined one.
   const doneBy =
-    withForecast.length === 0
-      ? null
-      : (day: string): number => withForecast.reduce((p, c) => p * (c.doneBy?.(day) ?? 1), 1);
-  const probOnTime = node.targetDate === null || doneBy === null ? null : doneBy(node.targetDate);
-  const health: Health =
-    settings.aggregateHealth === 'forecast'
-      ? healthFromProbability(probOnTime)
-      : worstHealth(rollups.map((r) => r.health));
-  const firstDays = rollups
-    .map((r) => r.scope.firstSnapshotDay)
-    .filter((d): d is string => d !== null);
+    sameDoneBy && prior
+      ? prior.result.doneBy
+      : withForecast === 0
+        ? null
+        : combinedDoneBy(children);
+  const probOnTime =
+    sameDoneBy && prior
+      ? prior.rollup.forecast.probOnTime
+      : node.targetDate === null || doneBy === null
+        ? null
+        : doneBy(node.targetDate);
+  if (settings.aggregateHealth === 'forecast') health = healthFromProbability(probOnTime);
   const rollup: Rollup = {
     id: node.id,
     level: node.level,
@@ -432,60 +598,49 @@ export function assembleAggregate(options: {
       removedThisWeek: scope.removed,
       addedSinceFirstSnapshot: scope.addedSinceFirst,
       removedSinceFirstSnapshot: scope.removedSinceFirst,
-      firstSnapshotDay: firstDays.length === 0 ? null : (firstDays.sort()[0] ?? null),
+      firstSnapshotDay: firstDay,
     },
-    throughput: sameThroughput
-      ? prior.rollup.throughput
-      : frame.historyWeeks.map((week, w) => ({
-          week,
-          done: rollups.reduce((n, r) => n + (r.throughput[w]?.done ?? 0), 0),
-          points: rollups.reduce((n, r) => n + (r.throughput[w]?.points ?? 0), 0),
-        })),
-    cycleTime: sameCycle
-      ? prior.rollup.cycleTime
-      : {
-          medianDays: roundTo(quantileSorted(cycleSorted, 0.5), 1),
-          p85Days: roundTo(quantileSorted(cycleSorted, 0.85), 1),
-          sample: cycleSorted.length,
-        },
+    throughput:
+      sameThroughput && prior
+        ? prior.rollup.throughput
+        : aggregateThroughput(frame, children, priorRollup),
+    cycleTime:
+      sameCycle && prior
+        ? prior.rollup.cycleTime
+        : {
+            medianDays: roundTo(quantileSorted(cycleSorted, 0.5), 1),
+            p85Days: roundTo(quantileSorted(cycleSorted, 0.85), 1),
+            sample: cycleSorted.length,
+          },
     pullRequests: {
       open: pulls.open,
       draft: pulls.draft,
       mergedThisWeek: pulls.mergedThisWeek,
-      medianHoursToMerge: sameMerge
-        ? prior.rollup.pullRequests.medianHoursToMerge
-        : roundTo(quantileSorted(mergeSorted, 0.5), 1),
+      medianHoursToMerge:
+        sameMerge && prior ? priorMedianMerge : roundTo(quantileSorted(mergeSorted, 0.5), 1),
       waitingForReview: pulls.waitingForReview,
       withoutJiraKey: pulls.withoutJiraKey,
     },
     risks: {
-      ...risks,
-      top: sameTop ? prior.rollup.risks.top : mergeTopRisks(rollups),
+      blocked: risks.blocked,
+      stale: risks.stale,
+      overdue: risks.overdue,
+      doneEpicsWithOpenChildren: risks.doneEpicsWithOpenChildren,
+      multiProject: risks.multiProject,
+      top: sameTop && prior ? prior.rollup.risks.top : mergeTopRisks(children),
     },
-    dates: datesOf(
-      node.targetDate,
-      latest(rollups.map((r) => r.dates.targetDate ?? r.dates.rolledUpDate)),
-      options.targetDates,
-    ),
+    dates: datesOf(node.targetDate, rolledUpDate, options.targetDates),
     forecast: {
-      p50: latest(rollups.map((r) => r.forecast.p50)),
-      p85: latest(rollups.map((r) => r.forecast.p85)),
-      p95: latest(rollups.map((r) => r.forecast.p95)),
+      p50,
+      p85,
+      p95,
       probOnTime,
       remaining,
       trials: settings.trials,
       historyWeeks: frame.historyWeeks.length,
     },
-    links: sameLinks
-      ? prior.rollup.links
-      : aggregateLinks(
-          rollups.map((r) => r.links),
-          prior && {
-            children: prior.children.map((c) => c.rollup.links),
-            links: prior.rollup.links,
-          },
-        ),
-    children: prior ? prior.rollup.children : rollups.map((r) => r.id),
+    links: sameLinks && prior ? prior.rollup.links : aggregateLinks(childLinks, previousLinks),
+    children: prior ? prior.rollup.children : children.map((c) => c.rollup.id),
   };
   return {
     rollup,
@@ -494,5 +649,16 @@ export function assembleAggregate(options: {
     doneBy,
     withPoints,
     inputs: { children },
+  };
+}
+
+/** The chance that every child with a forecast is done by a day (independent forecasts). */
+function combinedDoneBy(children: readonly NodeResult[]): (day: string) => number {
+  const chances: ((day: string) => number)[] = [];
+  for (const child of children) if (child.doneBy !== null) chances.push(child.doneBy);
+  return (day: string): number => {
+    let p = 1;
+    for (const chance of chances) p *= chance(day);
+    return p;
   };
 }

@@ -28,12 +28,7 @@ import type {
   TargetDateSeen,
 } from './inputs.js';
 import { GitHubTable, JiraTable, PullTable } from './item-tables.js';
-import {
-  applyJiraChanges,
-  jiraRowValues,
-  type JiraRowChange,
-  type JiraRowValues,
-} from './project-deltas.js';
+import { applyJiraChanges, JiraRowValues, type JiraRowChange } from './project-deltas.js';
 import {
   computeProjectFacts,
   type ProjectFacts,
@@ -139,6 +134,17 @@ export class RollupEngine {
   private readonly dirty = new Set<number>();
   /** Per project: issues changed in place since its numbers were computed (applied as deltas). */
   private readonly pending = new Map<number, JiraRowChange[]>();
+  /** What the pending changes' issues read before and after (cleared when none is pending). */
+  private readonly changeValues = new JiraRowValues();
+  /**
+   * During `applyChanges`, per changed issue that can become a delta: where its slot in
+   * `changeValues` and the row object it had sit in `slots` and `items` (by row number).
+   */
+  private readonly was = {
+    at: new Map<number, number>(),
+    slots: [] as number[],
+    items: [] as JiraItemRow[],
+  };
   /** Projects whose next recompute must be a full pass (membership, epics, GitHub, PRs moved). */
   private readonly needsFull = new Set<number>();
   /** The day forecasts were last run for. */
@@ -311,28 +317,20 @@ export class RollupEngine {
     for (const [key, id] of changes.formerKeys ?? []) this.idByKey.set(key, id);
     // What each known issue (not an epic) read as before: if it stays in the same projects, they
     // take the change as a delta (old contribution out, new in) instead of a pass over every row.
-    const previous = new Map<number, { values: JiraRowValues; item: JiraItemRow }>();
+    const was = this.was;
+    was.at.clear();
+    was.slots.length = 0;
+    was.items.length = 0;
     const tablesBefore = this.tables;
     const changed = changes.jira ?? [];
     // Row numbers looked up once (a lookup in a 100k-entry map is a cache miss).
     const known: (number | undefined)[] = [];
-    for (const row of changed) {
-      const index = this.jira.indexOf(row.id);
-      known.push(index);
-      const item = index === undefined ? null : this.jira.rows[index];
-      if (index === undefined || !item || row.isEpic || item.isEpic) continue;
-      previous.set(index, { values: jiraRowValues(tablesBefore, index), item });
+    for (let n = 0; n < changed.length; n++) {
+      known.push(this.recordBefore(changed[n] as JiraItemRow, tablesBefore));
     }
     const jiraRows: number[] = [];
     for (let n = 0; n < changed.length; n++) {
-      const row = changed[n] as JiraItemRow;
-      this.idByKey.set(row.key, row.id);
-      const index = known[n];
-      jiraRows.push(
-        index === undefined
-          ? this.jira.upsert(row.id, `jira:${row.id}`, row)
-          : this.jira.replace(index, row),
-      );
+      jiraRows.push(this.storeJira(changed[n] as JiraItemRow, known[n]));
     }
     // A removed issue's pull requests lose the projects they had through its key.
     const removedKeys = new Map<number, string>();
@@ -361,28 +359,12 @@ export class RollupEngine {
     }
     this.ensureCapacity();
     const tables = this.tables;
-    for (const row of new Set(jiraRows)) {
+    // A row changed twice (or changed and removed) is placed once.
+    const unique = [...new Set(jiraRows)];
+    for (let n = 0; n < unique.length; n++) {
+      const row = unique[n] as number;
       const before = this.jiraProjectsOf[row] ?? NONE;
-      const was = previous.get(row);
-      const item = this.jira.rows[row];
-      if (was && item && !item.isEpic && sameItems(before, this.mapper.jiraProjects(item))) {
-        // Still under the epic it was linked to by id: the link stands.
-        const epic = this.epicOf[row] ?? -1;
-        const linked =
-          item.parentId !== null &&
-          item.parentId === was.item.parentId &&
-          epic >= 0 &&
-          this.jira.rows[epic]?.id === item.parentId;
-        if (!linked) this.linkEpic(row);
-        const change = { row, before: was.values, after: jiraRowValues(tables, row) };
-        for (const p of before) {
-          let list = this.pending.get(p);
-          if (!list) this.pending.set(p, (list = []));
-          list.push(change);
-          affected.add(p);
-        }
-        continue;
-      }
+      if (this.queueDelta(row, tables, affected)) continue;
       this.placeJira(row, full);
       this.linkEpic(row);
       // Children of a changed epic may now count as "open under a done epic".
@@ -400,7 +382,69 @@ export class RollupEngine {
       this.needsFull.add(p);
       affected.add(p);
     }
+    // The old row objects are not kept past this call.
+    was.items.length = 0;
     return affected;
+  }
+
+  /*
+   * Per-row steps of `applyChanges`, as methods: V8 optimizes a function called a thousand times
+   * a sync long before the loop of one called once per sync, so the usual sync (issues changed in
+   * place) runs optimized code from its first rounds.
+   */
+
+  /** Records what a changed Jira issue read before (when it is known and not an epic). */
+  private recordBefore(row: JiraItemRow, tables: Tables): number | undefined {
+    const index = this.jira.indexOf(row.id);
+    if (index === undefined) return index;
+    const item = this.jira.rows[index];
+    if (!item || row.isEpic || item.isEpic) return index;
+    this.was.at.set(index, this.was.items.length);
+    this.was.slots.push(this.changeValues.record(tables, index));
+    this.was.items.push(item);
+    return index;
+  }
+
+  private storeJira(row: JiraItemRow, index: number | undefined): number {
+    this.idByKey.set(row.key, row.id);
+    return index === undefined
+      ? this.jira.upsert(row.id, `jira:${row.id}`, row)
+      : this.jira.replace(index, row);
+  }
+
+  /**
+   * Queues a changed issue that stays in the same projects as a delta for each of them (old
+   * contribution out, new in); false when it moved, became an epic or was new or removed.
+   */
+  private queueDelta(row: number, tables: Tables, affected: Set<number>): boolean {
+    const at = this.was.at.get(row);
+    const item = this.jira.rows[row];
+    if (at === undefined || !item || item.isEpic) return false;
+    const before = this.jiraProjectsOf[row] ?? NONE;
+    if (!sameItems(before, this.mapper.jiraProjects(item))) return false;
+    // Still under the epic it was linked to by id: the link stands.
+    const epic = this.epicOf[row] ?? -1;
+    const linked =
+      item.parentId !== null &&
+      item.parentId === this.was.items[at]?.parentId &&
+      epic >= 0 &&
+      this.jira.rows[epic]?.id === item.parentId;
+    if (!linked) this.linkEpic(row);
+    const values = this.changeValues;
+    const change = {
+      row,
+      before: this.was.slots[at] ?? -1,
+      after: values.record(tables, row),
+      values,
+    };
+    for (let k = 0; k < before.length; k++) {
+      const p = before[k] as number;
+      let list = this.pending.get(p);
+      if (!list) this.pending.set(p, (list = []));
+      list.push(change);
+      affected.add(p);
+    }
+    return true;
   }
 
   private baselineSetsOf(nodeId: string): { week: Set<string> | null; first: Set<string> | null } {
@@ -428,29 +472,37 @@ export class RollupEngine {
       this.pending.clear();
       this.needsFull.clear();
     }
-    for (const p of indexes) {
-      this.dirty.add(p);
-      const members = this.members[p];
-      const state = this.state[p];
-      const project = this.projects[p];
-      if (!members || !state || !project) continue;
-      const changes = this.pending.get(p);
-      // Many changes in one project (one sync's epics) cost less as one pass over its rows.
-      const fewChanges = changes !== undefined && changes.length * 8 <= members.jira.length;
-      const delta =
-        incremental && changes && fewChanges && state.facts && !this.needsFull.has(p)
-          ? applyJiraChanges(state.facts, members, changes, tables, frame)
-          : null;
-      this.pending.delete(p);
-      this.needsFull.delete(p);
-      // Issues changed in place leave the membership, and so the scope change, as it was.
-      if (delta) {
-        state.facts = delta;
-        continue;
-      }
-      state.facts = computeProjectFacts(members, tables, frame);
-      state.scope = this.scopeChange(project.id, members);
+    const run = { incremental, tables, frame };
+    for (const p of indexes) this.recomputeProject(p, run);
+    if (this.pending.size === 0) this.changeValues.clear();
+  }
+
+  /** One project of `recompute` (a method of its own: see `recordBefore`). */
+  private recomputeProject(
+    p: number,
+    run: { incremental: boolean; tables: Tables; frame: TimeFrame },
+  ): void {
+    this.dirty.add(p);
+    const members = this.members[p];
+    const state = this.state[p];
+    const project = this.projects[p];
+    if (!members || !state || !project) return;
+    const changes = this.pending.get(p);
+    // Many changes in one project (one sync's epics) cost less as one pass over its rows.
+    const fewChanges = changes !== undefined && changes.length * 8 <= members.jira.length;
+    const delta =
+      run.incremental && changes && fewChanges && state.facts && !this.needsFull.has(p)
+        ? applyJiraChanges(state.facts, members, changes, run.tables, run.frame)
+        : null;
+    this.pending.delete(p);
+    this.needsFull.delete(p);
+    // Issues changed in place leave the membership, and so the scope change, as it was.
+    if (delta) {
+      state.facts = delta;
+      return;
     }
+    state.facts = computeProjectFacts(members, run.tables, run.frame);
+    state.scope = this.scopeChange(project.id, members);
   }
 
   private scopeChange(nodeId: string, members: ProjectMembers): ProjectState['scope'] {

@@ -21,8 +21,13 @@ const RANK: Record<Health, number> = { 'no-data': 0, green: 1, amber: 2, red: 3 
 /** The worst of the children's health; children without data count only when all lack it. */
 export function worstHealth(children: readonly Health[]): Health {
   let worst: Health = 'no-data';
-  for (const health of children) if (RANK[health] > RANK[worst]) worst = health;
+  for (const health of children) worst = worseHealth(worst, health);
   return worst;
+}
+
+/** The worse of two healths (the first on a tie). */
+export function worseHealth(a: Health, b: Health): Health {
+  return RANK[b] > RANK[a] ? b : a;
 }
 
 /** A declared status disagrees when both exist and differ. */

@@ -17,47 +17,75 @@ import {
   type Tables,
 } from './project-metrics.js';
 import { DAY_MS, WEEK_MS, type TimeFrame } from './time-frame.js';
-import { KEPT_RISKS, TOP_RISKS, type RiskCandidate } from './top-risks.js';
+import { KEPT_RISKS, TOP_RISKS, riskCandidate, type RiskCandidate } from './top-risks.js';
 import { lowerBound } from './sorted.js';
 
-export interface JiraRowValues {
-  category: number;
-  points: number;
-  updated: number;
-  due: number;
-  doneAt: number;
-  firstInProgress: number;
-  blockers: number;
-  key: string;
-  /** The row of its epic (-1: none synced) and whether that epic is done. */
-  epic: number;
-  epicDone: boolean;
-  projects: number;
+/** Where each number a delta reads of one issue sits in its slot of `JiraRowValues`. */
+const CATEGORY = 0;
+const POINTS = 1;
+const UPDATED = 2;
+const DUE = 3;
+const DONE_AT = 4;
+const FIRST_IN_PROGRESS = 5;
+const BLOCKERS = 6;
+/** The row of its epic (-1: none synced) and whether that epic is done (1) or not (0). */
+const EPIC = 7;
+const EPIC_DONE = 8;
+/** How many projects count it. */
+const PROJECTS = 9;
+const STRIDE = 10;
+
+/**
+ * What changed issues read as, before and after each change: ten numbers per slot in one growable
+ * typed column, and the key beside them. A sync records two slots per changed issue; as objects,
+ * their five timestamps each made most of an incremental run's garbage.
+ */
+export class JiraRowValues {
+  data = new Float64Array(256 * STRIDE);
+  readonly keys: string[] = [];
+
+  get size(): number {
+    return this.keys.length;
+  }
+
+  /** Records what a row reads now; returns its slot. */
+  record(tables: Tables, row: number): number {
+    const { jira, epicOf } = tables;
+    const slot = this.keys.length;
+    if ((slot + 1) * STRIDE > this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    const d = this.data;
+    const at = slot * STRIDE;
+    const epic = epicOf[row] ?? -1;
+    d[at + CATEGORY] = jira.category.data[row] ?? TODO;
+    d[at + POINTS] = jira.points.data[row] ?? Number.NaN;
+    d[at + UPDATED] = jira.updated.data[row] ?? Number.NaN;
+    d[at + DUE] = jira.due.data[row] ?? Number.NaN;
+    d[at + DONE_AT] = jira.doneAt.data[row] ?? Number.NaN;
+    d[at + FIRST_IN_PROGRESS] = jira.firstInProgress.data[row] ?? Number.NaN;
+    d[at + BLOCKERS] = jira.blockers.data[row] ?? 0;
+    d[at + EPIC] = epic;
+    d[at + EPIC_DONE] = epic >= 0 && jira.category.data[epic] === DONE ? 1 : 0;
+    d[at + PROJECTS] = tables.jiraProjects[row] ?? 0;
+    this.keys.push(jira.rows[row]?.key ?? '');
+    return slot;
+  }
+
+  /** Forgets every slot (once no change refers to one). */
+  clear(): void {
+    this.keys.length = 0;
+  }
 }
 
-export function jiraRowValues(tables: Tables, row: number): JiraRowValues {
-  const { jira, epicOf } = tables;
-  const epic = epicOf[row] ?? -1;
-  return {
-    category: jira.category.data[row] ?? TODO,
-    points: jira.points.data[row] ?? Number.NaN,
-    updated: jira.updated.data[row] ?? Number.NaN,
-    due: jira.due.data[row] ?? Number.NaN,
-    doneAt: jira.doneAt.data[row] ?? Number.NaN,
-    firstInProgress: jira.firstInProgress.data[row] ?? Number.NaN,
-    blockers: jira.blockers.data[row] ?? 0,
-    key: jira.rows[row]?.key ?? '',
-    epic,
-    epicDone: epic >= 0 && jira.category.data[epic] === DONE,
-    projects: tables.jiraProjects[row] ?? 0,
-  };
-}
-
-/** A Jira issue that changed in place: same projects, same row, new values. */
+/** A Jira issue that changed in place: same projects, same row, new values (slots in `values`). */
 export interface JiraRowChange {
   row: number;
-  before: JiraRowValues;
-  after: JiraRowValues;
+  before: number;
+  after: number;
+  values: JiraRowValues;
 }
 
 /** What one issue adds to a project's numbers (the same rules as `computeProjectFacts`). */
@@ -75,7 +103,7 @@ interface Contribution {
   stale: boolean;
   overdue: boolean;
   multiProject: boolean;
-  /** Its risks' severities, NaN when it has not that risk. */
+  /** Its risks' severities, 0 when it has not that risk (read only with its flag). */
   blockedSeverity: number;
   staleSeverity: number;
   overdueSeverity: number;
@@ -95,80 +123,99 @@ function emptyContribution(): Contribution {
     stale: false,
     overdue: false,
     multiProject: false,
-    blockedSeverity: Number.NaN,
-    staleSeverity: Number.NaN,
-    overdueSeverity: Number.NaN,
+    blockedSeverity: 0,
+    staleSeverity: 0,
+    overdueSeverity: 0,
   };
 }
 
 /** Two reused records (old and new): a sync applies thousands of deltas. */
 const scratch = { old: emptyContribution(), next: emptyContribution() };
 
-/** Fills `out` with what `v` contributes at `frame`. */
-function contribution(v: JiraRowValues, frame: TimeFrame, out: Contribution): Contribution {
+/** Fills `out` with what the issue in slot `at` (of `d`) contributes at `frame`. */
+function contribution(
+  d: Float64Array,
+  at: number,
+  frame: TimeFrame,
+  out: Contribution,
+): Contribution {
   const { historyStartMs, weekStartMs, staleBeforeMs, todayMs, nowMs } = frame;
-  const hasPoints = v.points === v.points;
-  const done = v.category === DONE;
-  out.todo = !done && v.category !== IN_PROGRESS ? 1 : 0;
-  out.inProgress = !done && v.category === IN_PROGRESS ? 1 : 0;
+  const category = d[at + CATEGORY] ?? TODO;
+  const points = d[at + POINTS] ?? Number.NaN;
+  const updated = d[at + UPDATED] ?? Number.NaN;
+  const due = d[at + DUE] ?? Number.NaN;
+  const blockers = d[at + BLOCKERS] ?? 0;
+  const hasPoints = points === points;
+  const done = category === DONE;
+  out.todo = !done && category !== IN_PROGRESS ? 1 : 0;
+  out.inProgress = !done && category === IN_PROGRESS ? 1 : 0;
   out.done = done ? 1 : 0;
   out.withPoints = hasPoints ? 1 : 0;
-  out.pointsTotal = hasPoints ? v.points : 0;
-  out.pointsDone = done && hasPoints ? v.points : 0;
+  out.pointsTotal = hasPoints ? points : 0;
+  out.pointsDone = done && hasPoints ? points : 0;
   out.week = -1;
   out.cycle = Number.NaN;
-  out.multiProject = v.projects > 1;
-  out.blocked = !done && v.blockers > 0;
-  out.stale = !done && v.updated < staleBeforeMs;
-  out.overdue = !done && v.due < todayMs;
-  out.blockedSeverity = out.blocked ? SEVERITY.blocked(v.blockers) : Number.NaN;
-  out.staleSeverity = out.stale ? Math.floor((nowMs - v.updated) / DAY_MS) : Number.NaN;
-  out.overdueSeverity = out.overdue ? Math.round((todayMs - v.due) / DAY_MS) : Number.NaN;
-  const at = v.doneAt;
-  if (done && at >= historyStartMs && at < weekStartMs) {
-    out.week = Math.floor((at - historyStartMs) / WEEK_MS);
-    const started = v.firstInProgress;
-    if (started === started && started <= at) out.cycle = (at - started) / DAY_MS;
+  out.multiProject = (d[at + PROJECTS] ?? 0) > 1;
+  out.blocked = !done && blockers > 0;
+  out.stale = !done && updated < staleBeforeMs;
+  out.overdue = !done && due < todayMs;
+  // 0 when it has not that risk: whole days, so the fields (and the candidates made from them)
+  // keep V8's small-integer shape that the full pass's candidates have.
+  out.blockedSeverity = out.blocked ? SEVERITY.blocked(blockers) : 0;
+  out.staleSeverity = out.stale ? Math.floor((nowMs - updated) / DAY_MS) : 0;
+  out.overdueSeverity = out.overdue ? Math.round((todayMs - due) / DAY_MS) : 0;
+  const doneAt = d[at + DONE_AT] ?? Number.NaN;
+  if (done && doneAt >= historyStartMs && doneAt < weekStartMs) {
+    out.week = Math.floor((doneAt - historyStartMs) / WEEK_MS);
+    const started = d[at + FIRST_IN_PROGRESS] ?? Number.NaN;
+    if (started === started && started <= doneAt) out.cycle = (doneAt - started) / DAY_MS;
   }
   return out;
 }
 
-/** Its risks in the order a full pass offers one row's (ties keep arrival order). */
-const RISK_ORDER = ['multi-project', 'blocked', 'stale', 'overdue'] as const;
+/**
+ * Takes a row's risks out of the kept ones, in the order a full pass offers them (multi-project,
+ * blocked, stale, overdue); false when one is not known. Written out, not looped over a list of
+ * kinds: this runs for every changed issue, often before V8 has optimized it.
+ */
+function removeRisks(kept: KeptRisks, row: number, c: Contribution): boolean {
+  if (c.multiProject && !kept.remove('multi-project', row, SEVERITY.multiProject)) return false;
+  if (c.blocked && !kept.remove('blocked', row, c.blockedSeverity)) return false;
+  if (c.stale && !kept.remove('stale', row, c.staleSeverity)) return false;
+  if (c.overdue && !kept.remove('overdue', row, c.overdueSeverity)) return false;
+  return true;
+}
 
-function riskSeverity(c: Contribution, kind: (typeof RISK_ORDER)[number]): number {
-  switch (kind) {
-    case 'multi-project':
-      return c.multiProject ? SEVERITY.multiProject : Number.NaN;
-    case 'blocked':
-      return c.blockedSeverity;
-    case 'stale':
-      return c.staleSeverity;
-    case 'overdue':
-      return c.overdueSeverity;
-  }
+/** Offers a row's risks, in the same order (ties keep arrival order, as in a full pass). */
+function offerRisks(kept: KeptRisks, row: number, c: Contribution): void {
+  if (c.multiProject) kept.offer('multi-project', row, SEVERITY.multiProject);
+  if (c.blocked) kept.offer('blocked', row, c.blockedSeverity);
+  if (c.stale) kept.offer('stale', row, c.staleSeverity);
+  if (c.overdue) kept.offer('overdue', row, c.overdueSeverity);
 }
 
 /** The sorted samples with one value taken out (it must be there) and one put in (NaN: none). */
 function replaceSample(sorted: Float64Array, remove: number, add: number): Float64Array | null {
-  let values = sorted;
+  let skip = -1;
   if (remove === remove) {
-    const at = lowerBound(values, remove);
-    if (values[at] !== remove) return null;
-    const next = new Float64Array(values.length - 1);
-    next.set(values.subarray(0, at));
-    next.set(values.subarray(at + 1), at);
-    values = next;
+    skip = lowerBound(sorted, remove);
+    if (sorted[skip] !== remove) return null;
   }
-  if (add === add) {
-    const at = lowerBound(values, add);
-    const next = new Float64Array(values.length + 1);
-    next.set(values.subarray(0, at));
-    next[at] = add;
-    next.set(values.subarray(at), at + 1);
-    values = next;
+  const adding = add === add;
+  const out = new Float64Array(sorted.length - (skip >= 0 ? 1 : 0) + (adding ? 1 : 0));
+  let placed = !adding;
+  let k = 0;
+  for (let i = 0; i < sorted.length; i++) {
+    if (i === skip) continue;
+    const value = sorted[i] ?? 0;
+    if (!placed && !(value < add)) {
+      out[k++] = add;
+      placed = true;
+    }
+    out[k++] = value;
   }
-  return values;
+  if (!placed) out[k] = add;
+  return out;
 }
 
 /** Latest due date and last done instant with their ties, by the same loops as a full pass. */
@@ -230,11 +277,11 @@ export function applyJiraChanges(
   frame: TimeFrame,
 ): ProjectFacts | null {
   if (facts.inexactPoints > 0 || facts.lastDoneTies < 0) return null;
-  const counts = { ...facts.counts };
+  let { todo, inProgress, done } = facts.counts;
   let { withPoints } = facts;
   let pointsTotal = facts.points.total;
   let pointsDone = facts.points.done;
-  const risks = { ...facts.risks };
+  let { blocked, stale, overdue, doneEpicsWithOpenChildren, multiProject } = facts.risks;
   // Copied on first write: most changes leave the history weeks alone.
   let weeklyDone = facts.weeklyDone;
   let weeklyPoints = facts.weeklyPoints;
@@ -246,21 +293,30 @@ export function applyJiraChanges(
   let rescan = false;
   const risksKept = new KeptRisks(facts, tables);
 
-  for (const { row, before, after } of changes) {
-    if (before.projects !== after.projects) return null;
-    if (before.epicDone !== after.epicDone) return null;
-    if (before.epicDone && before.epic !== after.epic) return null;
-    if (before.points === before.points && !exactPoints(before.points)) return null;
-    if (after.points === after.points && !exactPoints(after.points)) return null;
-    const old = contribution(before, frame, scratch.old);
-    const next = contribution(after, frame, scratch.next);
-    for (const kind of RISK_ORDER) {
-      const severity = riskSeverity(old, kind);
-      if (severity === severity && !risksKept.remove(kind, row, severity)) return null;
-    }
-    counts.todo += next.todo - old.todo;
-    counts.inProgress += next.inProgress - old.inProgress;
-    counts.done += next.done - old.done;
+  // Copied on first write, then edited in place.
+  let ownKeys: string[] | null = null;
+  let ownEpics: Map<number, number> | null = null;
+
+  for (let n = 0; n < changes.length; n++) {
+    const change = changes[n] as JiraRowChange;
+    const row = change.row;
+    const d = change.values.data;
+    const b = change.before * STRIDE;
+    const a = change.after * STRIDE;
+    const epicDone = d[b + EPIC_DONE] === 1;
+    if (d[b + PROJECTS] !== d[a + PROJECTS]) return null;
+    if (d[b + EPIC_DONE] !== d[a + EPIC_DONE]) return null;
+    if (epicDone && d[b + EPIC] !== d[a + EPIC]) return null;
+    const beforePoints = d[b + POINTS] ?? Number.NaN;
+    const afterPoints = d[a + POINTS] ?? Number.NaN;
+    if (beforePoints === beforePoints && !exactPoints(beforePoints)) return null;
+    if (afterPoints === afterPoints && !exactPoints(afterPoints)) return null;
+    const old = contribution(d, b, frame, scratch.old);
+    const next = contribution(d, a, frame, scratch.next);
+    if (!removeRisks(risksKept, row, old)) return null;
+    todo += next.todo - old.todo;
+    inProgress += next.inProgress - old.inProgress;
+    done += next.done - old.done;
     withPoints += next.withPoints - old.withPoints;
     pointsTotal += next.pointsTotal - old.pointsTotal;
     pointsDone += next.pointsDone - old.pointsDone;
@@ -281,83 +337,103 @@ export function applyJiraChanges(
       if (replaced === null) return null;
       cycleDays = replaced;
     }
-    risks.blocked += Number(next.blocked) - Number(old.blocked);
-    risks.stale += Number(next.stale) - Number(old.stale);
-    risks.overdue += Number(next.overdue) - Number(old.overdue);
-    risks.multiProject += Number(next.multiProject) - Number(old.multiProject);
-    if (
-      (old.blocked || next.blocked) &&
-      !(old.blocked && next.blocked && before.key === after.key)
-    ) {
-      const keys = blockedKeys.slice();
+    blocked += Number(next.blocked) - Number(old.blocked);
+    stale += Number(next.stale) - Number(old.stale);
+    overdue += Number(next.overdue) - Number(old.overdue);
+    multiProject += Number(next.multiProject) - Number(old.multiProject);
+    const beforeKey = change.values.keys[change.before] ?? '';
+    const afterKey = change.values.keys[change.after] ?? '';
+    if ((old.blocked || next.blocked) && !(old.blocked && next.blocked && beforeKey === afterKey)) {
+      ownKeys ??= blockedKeys.slice();
       if (old.blocked) {
-        const at = lowerBound(keys, before.key);
-        if (keys[at] !== before.key) return null;
-        keys.splice(at, 1);
+        const at = lowerBound(ownKeys, beforeKey);
+        if (ownKeys[at] !== beforeKey) return null;
+        ownKeys.splice(at, 1);
       }
-      if (next.blocked) keys.splice(lowerBound(keys, after.key), 0, after.key);
-      blockedKeys = keys;
+      if (next.blocked) ownKeys.splice(lowerBound(ownKeys, afterKey), 0, afterKey);
+      blockedKeys = ownKeys;
     }
     // An open issue under a done epic counts for the epic (same epic, still done, here).
-    const wasOpen = before.epicDone && before.category !== DONE;
-    const isOpen = after.epicDone && after.category !== DONE;
+    const wasOpen = epicDone && d[b + CATEGORY] !== DONE;
+    const isOpen = epicDone && d[a + CATEGORY] !== DONE;
     if (wasOpen !== isOpen) {
-      const epic = after.epic;
-      const map = new Map(openUnderDoneEpic);
-      const was = map.get(epic) ?? 0;
+      // A row number: an integer again (read from a float column), as the candidates' rows are.
+      const epic = (d[a + EPIC] ?? -1) | 0;
+      ownEpics ??= new Map(openUnderDoneEpic);
+      const was = ownEpics.get(epic) ?? 0;
       const now = was + (isOpen ? 1 : -1);
-      if (now > 0) map.set(epic, now);
-      else map.delete(epic);
-      openUnderDoneEpic = map;
+      if (now > 0) ownEpics.set(epic, now);
+      else ownEpics.delete(epic);
+      openUnderDoneEpic = ownEpics;
       if (members.epics.includes(epic)) {
         if (was > 0 && !risksKept.remove('done-epic-open-children', epic, SEVERITY.doneEpic(was)))
           return null;
-        risks.doneEpicsWithOpenChildren += Number(now > 0) - Number(was > 0);
+        doneEpicsWithOpenChildren += Number(now > 0) - Number(was > 0);
         if (now > 0) risksKept.offer('done-epic-open-children', epic, SEVERITY.doneEpic(now));
       }
     }
     // Maxima with their ties: taking out one holder of the maximum is exact while others remain.
-    if (after.category === DONE && after.doneAt !== after.doneAt) return null;
-    if (!rescan && before.due === before.due && before.due === latestDueMs) {
+    const beforeDone = d[b + CATEGORY] === DONE;
+    const afterDone = d[a + CATEGORY] === DONE;
+    const beforeDue = d[b + DUE] ?? Number.NaN;
+    const afterDue = d[a + DUE] ?? Number.NaN;
+    const beforeDoneAt = d[b + DONE_AT] ?? Number.NaN;
+    const afterDoneAt = d[a + DONE_AT] ?? Number.NaN;
+    if (afterDone && afterDoneAt !== afterDoneAt) return null;
+    if (!rescan && beforeDue === beforeDue && beforeDue === latestDueMs) {
       rescan = --latestDueTies === 0;
     }
-    if (!rescan && before.category === DONE && before.doneAt === lastDoneMs) {
+    if (!rescan && beforeDone && beforeDoneAt === lastDoneMs) {
       rescan = --lastDoneTies === 0;
     }
-    if (!rescan && after.due === after.due) {
-      if (!(after.due <= latestDueMs)) {
-        latestDueMs = after.due;
+    if (!rescan && afterDue === afterDue) {
+      if (!(afterDue <= latestDueMs)) {
+        latestDueMs = afterDue;
         latestDueTies = 1;
-      } else if (after.due === latestDueMs) latestDueTies++;
+      } else if (afterDue === latestDueMs) latestDueTies++;
     }
-    if (!rescan && after.category === DONE) {
-      if (!(after.doneAt <= lastDoneMs)) {
-        lastDoneMs = after.doneAt;
+    if (!rescan && afterDone) {
+      if (!(afterDoneAt <= lastDoneMs)) {
+        lastDoneMs = afterDoneAt;
         lastDoneTies = 1;
-      } else if (after.doneAt === lastDoneMs) lastDoneTies++;
+      } else if (afterDoneAt === lastDoneMs) lastDoneTies++;
     }
-    for (const kind of RISK_ORDER) {
-      const severity = riskSeverity(next, kind);
-      if (severity === severity) risksKept.offer(kind, row, severity);
-    }
+    offerRisks(risksKept, row, next);
   }
 
   const kept = risksKept.result();
   if (kept === null) return null;
   if (rescan)
     ({ latestDueMs, latestDueTies, lastDoneMs, lastDoneTies } = latestInstants(members, tables));
-  const total = counts.todo + counts.inProgress + counts.done;
-  counts.total = total;
+  const total = todo + inProgress + done;
+  // Literals written as the full pass writes them: one object shape per record, whichever path.
+  const counts = { total, todo, inProgress, done, outOfScope: facts.counts.outOfScope };
+  const points = pointsSummary(pointsTotal, pointsDone, withPoints, total);
+  const r = facts.risks;
+  const p = facts.points;
   return {
     counts,
-    points: pointsSummary(pointsTotal, pointsDone, withPoints, total),
+    // Unchanged parts stay the same objects (assembly then reuses what it built from them).
+    points:
+      p.total === points.total && p.done === points.done && p.coverage === points.coverage
+        ? p
+        : points,
     weeklyDone,
     weeklyPoints,
     cycleDays,
     mergeHours: facts.mergeHours,
     pullRequests: facts.pullRequests,
-    risks,
-    ...kept,
+    risks:
+      r.blocked === blocked &&
+      r.stale === stale &&
+      r.overdue === overdue &&
+      r.doneEpicsWithOpenChildren === doneEpicsWithOpenChildren &&
+      r.multiProject === multiProject
+        ? r
+        : { blocked, stale, overdue, doneEpicsWithOpenChildren, multiProject },
+    top: kept.top,
+    kept: kept.kept,
+    boundary: kept.boundary,
     blockedKeys,
     latestDueMs,
     latestDueTies,
@@ -389,6 +465,12 @@ class KeptRisks {
     return refOf(a, this.tables) < refOf(b, this.tables);
   }
 
+  /** A Jira row's risk of this severity is worse than `than` (no candidate object made). */
+  private jiraWorse(row: number, severity: number, than: RiskCandidate): boolean {
+    if (severity !== than.severity) return severity > than.severity;
+    return (this.tables.jira.refs[row] ?? '') < refOf(than, this.tables);
+  }
+
   private writable(): RiskCandidate[] {
     this.list ??= this.facts.kept.slice();
     return this.list;
@@ -408,16 +490,16 @@ class KeptRisks {
     if (at < 0) {
       // Not kept: fine when it was below the boundary, where nothing is known anyway.
       const boundary = this.facts.boundary;
-      return boundary !== null && !this.worse({ kind, source: 'jira', row, severity }, boundary);
+      return boundary !== null && !this.jiraWorse(row, severity, boundary);
     }
     this.writable().splice(at, 1);
     return true;
   }
 
   offer(kind: RiskCandidate['kind'], row: number, severity: number): void {
-    const candidate: RiskCandidate = { kind, source: 'jira', row, severity };
     const boundary = this.facts.boundary;
-    if (boundary !== null && !this.worse(candidate, boundary)) return;
+    if (boundary !== null && !this.jiraWorse(row, severity, boundary)) return;
+    const candidate = riskCandidate(kind, 'jira', row, severity);
     const list = this.writable();
     // After every one it is not worse than: ties keep arrival order, as in `TopRisks`.
     let at = list.length;

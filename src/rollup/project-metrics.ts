@@ -328,6 +328,7 @@ export function computeProjectFacts(
   }
 
   blockedKeys.sort();
+  const kept = keptRisks(top.list());
   const total = todo + inProgress + done;
   // Sorted: the quantiles read it so, and a delta inserts and removes samples by value.
   const cycleDays = cycle.slice(0, cycles).sort();
@@ -349,7 +350,9 @@ export function computeProjectFacts(
       withoutJiraKey: withoutKey,
     },
     risks: { blocked, stale, overdue, doneEpicsWithOpenChildren, multiProject },
-    ...keptRisks(top.list()),
+    top: kept.top,
+    kept: kept.kept,
+    boundary: kept.boundary,
     blockedKeys,
     latestDueMs,
     latestDueTies,

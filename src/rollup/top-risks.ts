@@ -22,6 +22,35 @@ export interface RiskCandidate {
   severity: number;
 }
 
+/** A candidate; every one is made by `riskCandidate`, so all share one object shape. */
+class Candidate implements RiskCandidate {
+  readonly kind: RiskKind;
+  readonly source: RiskCandidate['source'];
+  readonly row: number;
+  readonly severity: number;
+
+  constructor(kind: RiskKind, source: RiskCandidate['source'], row: number, severity: number) {
+    this.kind = kind;
+    this.source = source;
+    this.row = row;
+    // A severity is a whole number, but some arrive as V8 doubles (a delta's, read back from a
+    // record): a field that starts as a double never changes representation, so candidates made
+    // by the full pass and by deltas keep one shape (a change would deoptimize their readers).
+    this.severity = Number.NaN;
+    this.severity = severity;
+  }
+}
+
+/** Every candidate is made here: one object shape, however it was found. */
+export function riskCandidate(
+  kind: RiskKind,
+  source: RiskCandidate['source'],
+  row: number,
+  severity: number,
+): RiskCandidate {
+  return new Candidate(kind, source, row, severity);
+}
+
 export class TopRisks {
   private readonly severity: Float64Array;
   private readonly rows: Int32Array;
@@ -84,12 +113,14 @@ export class TopRisks {
   list(): RiskCandidate[] {
     const out: RiskCandidate[] = [];
     for (let i = 0; i < this.count; i++) {
-      out.push({
-        kind: this.kinds[i] ?? 'stale',
-        source: this.sources[i] ?? 'jira',
-        row: this.rows[i] ?? 0,
-        severity: this.severity[i] ?? 0,
-      });
+      out.push(
+        riskCandidate(
+          this.kinds[i] ?? 'stale',
+          this.sources[i] ?? 'jira',
+          this.rows[i] ?? 0,
+          this.severity[i] ?? 0,
+        ),
+      );
     }
     return out;
   }
