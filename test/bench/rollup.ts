@@ -316,11 +316,26 @@ export async function benchRollup(options: {
         const at = pick(i, round);
         const row = children[at]!;
         const statusCategory = next[row.statusCategory];
-        const updated = {
-          ...row,
+        // Written out like the loader's rows (`rollup-inputs.ts`), as `compute-rollups` reads
+        // changed rows: a spread copy has another V8 shape than every row the engine holds.
+        const updated: JiraItemRow = {
+          id: row.id,
+          key: row.key,
+          summary: row.summary,
+          isEpic: row.isEpic,
           statusCategory,
+          storyPoints: row.storyPoints,
+          dueDate: row.dueDate,
+          createdAt: row.createdAt,
           updatedAt: NOW.toISOString(),
+          resolvedAt: row.resolvedAt,
+          parentId: row.parentId,
+          parentKey: row.parentKey,
+          epicLinkKey: row.epicLinkKey,
+          jqlProjectIds: row.jqlProjectIds,
+          firstInProgressAt: row.firstInProgressAt,
           lastDoneAt: statusCategory === 'done' ? NOW.toISOString() : row.lastDoneAt,
+          openBlockers: row.openBlockers,
         };
         children[at] = updated;
         changed.push(updated);
