@@ -112,6 +112,15 @@ function step(request: JobRequest | undefined): unknown {
   return (request?.payload as { step?: string } | undefined)?.step;
 }
 
+/** A first run in which units A and B both select issue 11 (A reads its history). */
+function selectedByBoth(w: ReturnType<typeof world>): void {
+  w.search(UNIT_A, [issue('11')]);
+  w.search(UNIT_B, [issue('11')]);
+  w.changelogs(UNIT_A, ['11']);
+  w.sweep(UNIT_A, ['11']);
+  w.sweep(UNIT_B, ['11']);
+}
+
 const dueRows = (db: Db): number =>
   (db.$client.prepare('SELECT count(*) AS n FROM jira_changelog_due').get() as { n: number }).n;
 
@@ -151,11 +160,7 @@ describe('Jira ingest bookkeeping', () => {
 
   it('rolls up a unit whose issue another unit wrote in the same run', () => {
     const w = world();
-    w.search(UNIT_A, [issue('11')]);
-    w.search(UNIT_B, [issue('11')]);
-    w.changelogs(UNIT_A, ['11']);
-    w.sweep(UNIT_A, ['11']);
-    w.sweep(UNIT_B, ['11']);
+    selectedByBoth(w);
 
     w.nextRun();
     const edited = issue('11', { summary: 'Edited', updated: '2026-11-24T09:00:00.000Z' });
@@ -169,11 +174,7 @@ describe('Jira ingest bookkeeping', () => {
 
   it('rolls up a unit an issue left for another unit, and the issue’s unit moves', () => {
     const w = world();
-    w.search(UNIT_A, [issue('11')]);
-    w.search(UNIT_B, [issue('11')]);
-    w.changelogs(UNIT_A, ['11']);
-    w.sweep(UNIT_A, ['11']);
-    w.sweep(UNIT_B, ['11']);
+    selectedByBoth(w);
     const unitOf = () =>
       (
         w.db.$client.prepare("SELECT unit FROM jira_issues WHERE id = '11'").get() as {
