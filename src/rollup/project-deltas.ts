@@ -445,7 +445,6 @@ export function applyJiraChanges(
   };
 }
 
-/** The shown and kept risks of a full pass's list. */
 /**
  * A project's kept risks under deltas. Removing a risk is exact while it is in the list (the ones
  * below it move up); a new risk enters only if worse than the boundary (below it the list does not

@@ -7,12 +7,14 @@
  *
  * - `fullSync`: `sync --full` into an empty database (wall time, HTTP requests, peak RSS of the
  *   northstar process; the emulators' own peak is reported beside it).
- * - `noChange`: an incremental sync right after it, nothing changed remotely: write requests
+ * - `noChange`: an incremental sync after those, nothing changed remotely: write requests
  *   (the emulators' count), item rows written (rows whose `synced_at` is in the run), GitHub
  *   answers 304 of all GitHub requests.
  * - `incremental`: after changing `changedIssues` issues (1000 at full scale), an incremental sync.
  * - `rawFetch`: the floor — the very requests the full sync made (recorded), replayed with plain
- *   `fetch` at the same concurrency, bodies parsed and thrown away.
+ *   `fetch` at the same concurrency right after it (later, the emulator would have dropped the
+ *   search snapshots its page tokens point at), bodies parsed and thrown away; every answer must
+ *   have the status the full sync got.
  *
  * `minRequests` is the fewest calls the APIs allow for the same work, with pages of the maximum
  * size and bulk endpoints:

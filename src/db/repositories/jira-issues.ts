@@ -51,7 +51,6 @@ export class JiraIssueStore {
       unit: string;
       synced_at: string;
       changelog_updated_at: string | null;
-      updated_at: string | null;
     }
   >;
   private readonly upsert: Database.Statement;
@@ -75,7 +74,7 @@ export class JiraIssueStore {
     const c = db.$client;
     this.client = c;
     this.existing = c.prepare(
-      `SELECT content_hash, removed_at, unit, synced_at, changelog_updated_at, updated_at
+      `SELECT content_hash, removed_at, unit, synced_at, changelog_updated_at
        FROM jira_issues WHERE id = ?`,
     );
     this.firstMember = c.prepare(
