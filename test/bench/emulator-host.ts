@@ -34,9 +34,9 @@ export interface HostStats {
 
 let org: OrgEmulators | null = null;
 const cpuMs = (usage: NodeJS.CpuUsage): number => Math.round((usage.user + usage.system) / 1000);
-let peakRss = process.memoryUsage().rss;
+let peakRss = process.memoryUsage.rss();
 setInterval(() => {
-  peakRss = Math.max(peakRss, process.memoryUsage().rss);
+  peakRss = Math.max(peakRss, process.memoryUsage.rss());
 }, 20).unref();
 
 async function handle(request: HostRequest): Promise<unknown> {

@@ -30,14 +30,16 @@
  *
  *   node --import tsx test/bench/sync.ts [--scale small|full]
  *
+ * `--profile DIR` writes a CPU profile of each timed phase of the northstar process to DIR.
  * `BENCH_HOST_ARGS` adds node flags to the emulators' process (e.g. `--cpu-prof --cpu-prof-dir=DIR`).
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { Session } from 'node:inspector/promises';
 import { runSync } from '../../src/cli/run-sync.js';
 import { createSyncSources } from '../../src/cli/sources.js';
 import { buildHierarchy, parseConfigText } from '../../src/config/index.js';
@@ -133,8 +135,33 @@ function startEmulatorHost(): EmulatorHost {
   };
 }
 
-export async function benchSync(options: { scale: Scale }): Promise<SyncBenchResult> {
+/**
+ * Runs `phase` under the V8 profiler when `dir` is set and writes `<dir>/<name>.cpuprofile`
+ * (northstar's process only, that phase only; open it in Chrome DevTools or speedscope).
+ */
+async function profiled<T>(dir: string | undefined, name: string, phase: () => Promise<T>) {
+  if (dir === undefined) return phase();
+  mkdirSync(dir, { recursive: true });
+  const session = new Session();
+  session.connect();
+  await session.post('Profiler.enable');
+  await session.post('Profiler.start');
+  try {
+    return await phase();
+  } finally {
+    const { profile } = await session.post('Profiler.stop');
+    writeFileSync(join(dir, `${name}.cpuprofile`), JSON.stringify(profile));
+    session.disconnect();
+  }
+}
+
+export async function benchSync(options: {
+  scale: Scale;
+  /** Write a CPU profile of each timed phase here. */
+  profileDir?: string;
+}): Promise<SyncBenchResult> {
   const size = SIZES[options.scale];
+  const { profileDir } = options;
   const host = startEmulatorHost();
   const dir = mkdtempSync(join(tmpdir(), 'northstar-bench-sync-'));
   try {
@@ -202,16 +229,17 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     await resetStats();
     recording = [];
     let cpu = await cpuFrom();
-    let peakRss = process.memoryUsage().rss;
+    // `memoryUsage.rss()` reads RSS alone; `memoryUsage()` walks the heap spaces on each call.
+    let peakRss = process.memoryUsage.rss();
     const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
+      peakRss = Math.max(peakRss, process.memoryUsage.rss());
     }, 20);
     let t0 = performance.now();
-    const full = await sync(true);
+    const full = await profiled(profileDir, 'fullSync', () => sync(true));
     const fullMs = performance.now() - t0;
     const fullCpu = await cpu();
     clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
+    peakRss = Math.max(peakRss, process.memoryUsage.rss());
     if (full.run.failed.length > 0)
       throw new Error(`full sync failed: ${full.run.failed[0]?.error ?? ''}`);
     const fullRequests = await requestsMade();
@@ -267,7 +295,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     const noChangeStart = new Date().toISOString();
     cpu = await cpuFrom();
     t0 = performance.now();
-    const quiet = await sync(false);
+    const quiet = await profiled(profileDir, 'noChange', () => sync(false));
     const noChangeMs = performance.now() - t0;
     const noChangeCpu = await cpu();
     if (quiet.run.failed.length > 0) throw new Error('no-change sync failed');
@@ -309,7 +337,7 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
     await resetStats();
     cpu = await cpuFrom();
     t0 = performance.now();
-    const incremental = await sync(false);
+    const incremental = await profiled(profileDir, 'incremental', () => sync(false));
     const incrementalMs = performance.now() - t0;
     const incrementalCpu = await cpu();
     if (incremental.run.failed.length > 0) throw new Error('incremental sync failed');
@@ -356,8 +384,13 @@ export async function benchSync(options: { scale: Scale }): Promise<SyncBenchRes
 }
 
 if (import.meta.url === `file://${process.argv[1] ?? ''}`) {
-  const { values } = parseArgs({ options: { scale: { type: 'string', default: 'small' } } });
+  const { values } = parseArgs({
+    options: { scale: { type: 'string', default: 'small' }, profile: { type: 'string' } },
+  });
   const scale = values.scale === 'full' ? 'full' : 'small';
-  const result = await benchSync({ scale });
+  const result = await benchSync({
+    scale,
+    ...(values.profile !== undefined ? { profileDir: values.profile } : {}),
+  });
   console.log(JSON.stringify(result, null, 2));
 }
