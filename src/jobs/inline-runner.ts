@@ -8,10 +8,13 @@
  * - `AuthError`: stop the whole run at once (every other request would fail the same way);
  * - anything else: the job fails with its message and the rest of the run goes on.
  *
- * Fetch-only jobs (`sync` queue) run `concurrency` at a time; jobs that write the database run
- * one at a time (SQLite has one writer), before any waiting fetch so pages do not pile up in
- * memory. Requests for job names the runner was not given are recorded and skipped. The same job
- * id is run once per run (as BullMQ's deterministic ids deduplicate).
+ * Fetch-only jobs (`sync` queue) run `concurrency` at a time per job name — one name per source
+ * (`sync-jira`, `sync-github`), so each host gets its own requests in flight (`sync.concurrency`
+ * is per source) and a backlog of one source's pages never holds the other's back: GitHub's
+ * conditional requests wait on the network while Jira's pages keep this thread busy. Jobs that
+ * write the database run one at a time (SQLite has one writer), before any waiting fetch so pages
+ * do not pile up in memory. Requests for job names the runner was not given are recorded and
+ * skipped. The same job id is run once per run (as BullMQ's deterministic ids deduplicate).
  */
 import type { z } from 'zod';
 import { AuthError, RateLimitedError, SourceError } from '../lib/errors/index.js';
@@ -88,7 +91,7 @@ export interface InlineRunnerOptions {
   /** Everything of the job context but what the runner provides per job. */
   context: Omit<JobContext, 'enqueue' | 'progress' | 'logger' | 'signal'> & { logger: Logger };
   signal?: AbortSignal;
-  /** Fetch jobs in flight at once (default 4). */
+  /** Fetch jobs in flight at once per job name, i.e. per source (default 4). */
   concurrency?: number;
   retry?: Partial<RetryPolicy>;
   onProgress?: (progress: RunnerProgress) => void;
@@ -135,7 +138,8 @@ export async function runInline(
   outer?.addEventListener('abort', onOuterAbort, { once: true });
   const signal = controller.signal;
 
-  const fetchQueue: JobRequest[] = [];
+  /** Fetch jobs by name (one lane per source), each lane first in, first out. */
+  const fetchLanes = new Map<string, { queue: JobRequest[]; running: number }>();
   const writeQueue: JobRequest[] = [];
   const seen = new Set<string>();
   const report: InlineRunReport = { completed: 0, failed: [], skipped: [], stopped: false };
@@ -143,13 +147,30 @@ export async function runInline(
   let runningWrite = 0;
   const running = new Set<Promise<void>>();
 
+  const queuedFetches = (): number => {
+    let n = 0;
+    for (const lane of fetchLanes.values()) n += lane.queue.length;
+    return n;
+  };
   const progress = (update?: ProgressUpdate): void => {
     options.onProgress?.({
       completed: report.completed,
-      queued: fetchQueue.length + writeQueue.length,
+      queued: queuedFetches() + writeQueue.length,
       running: runningFetch + runningWrite,
       ...(update ? { update } : {}),
     });
+  };
+  const laneOf = (name: string) => {
+    let lane = fetchLanes.get(name);
+    if (!lane) {
+      lane = { queue: [], running: 0 };
+      fetchLanes.set(name, lane);
+    }
+    return lane;
+  };
+  const clearQueues = (): void => {
+    for (const lane of fetchLanes.values()) lane.queue.length = 0;
+    writeQueue.length = 0;
   };
 
   const add = (request: JobRequest): void => {
@@ -167,7 +188,8 @@ export async function runInline(
       );
       return;
     }
-    (job.queue === 'sync' ? fetchQueue : writeQueue).push(request);
+    if (job.queue === 'sync') laneOf(job.name).queue.push(request);
+    else writeQueue.push(request);
   };
 
   async function execute(request: JobRequest, job: RunnableJob, startedAt: Date): Promise<void> {
@@ -252,8 +274,10 @@ export async function runInline(
   function start(request: JobRequest, job: RunnableJob): void {
     const started = new Date();
     const isFetch = job.queue === 'sync';
-    if (isFetch) runningFetch++;
-    else runningWrite++;
+    if (isFetch) {
+      runningFetch++;
+      laneOf(job.name).running++;
+    } else runningWrite++;
     const task = execute(request, job, started)
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
@@ -264,13 +288,14 @@ export async function runInline(
         if (error instanceof AuthError) {
           // Every other request to that source would be refused the same way: stop now.
           report.stopped = true;
-          fetchQueue.length = 0;
-          writeQueue.length = 0;
+          clearQueues();
         }
       })
       .finally(() => {
-        if (isFetch) runningFetch--;
-        else runningWrite--;
+        if (isFetch) {
+          runningFetch--;
+          laneOf(job.name).running--;
+        } else runningWrite--;
         running.delete(task);
         progress();
       });
@@ -282,17 +307,18 @@ export async function runInline(
     for (;;) {
       if (signal.aborted) {
         report.stopped = true;
-        fetchQueue.length = 0;
-        writeQueue.length = 0;
+        clearQueues();
       }
-      // Writers first (one at a time), then fetches up to the concurrency.
+      // Writers first (one at a time), then each source's fetches up to the concurrency.
       while (runningWrite === 0 && writeQueue.length > 0) {
         const request = writeQueue.shift();
         if (request) start(request, byName.get(request.name) as RunnableJob);
       }
-      while (runningFetch < concurrency && fetchQueue.length > 0) {
-        const request = fetchQueue.shift();
-        if (request) start(request, byName.get(request.name) as RunnableJob);
+      for (const lane of fetchLanes.values()) {
+        while (lane.running < concurrency && lane.queue.length > 0) {
+          const request = lane.queue.shift();
+          if (request) start(request, byName.get(request.name) as RunnableJob);
+        }
       }
       if (running.size === 0) break;
       await Promise.race(running);

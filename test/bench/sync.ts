@@ -12,9 +12,9 @@
  *   answers 304 of all GitHub requests.
  * - `incremental`: after changing `changedIssues` issues (1000 at full scale), an incremental sync.
  * - `rawFetch`: the floor — the very requests the full sync made (recorded), replayed with plain
- *   `fetch` at the same concurrency right after it (later, the emulator would have dropped the
- *   search snapshots its page tokens point at), bodies parsed and thrown away; every answer must
- *   have the status the full sync got.
+ *   `fetch` at the same concurrency (`sync.concurrency` per source) right after it (later, the
+ *   emulator would have dropped the search snapshots its page tokens point at), bodies parsed and
+ *   thrown away; every answer must have the status the full sync got.
  *
  * `minRequests` is the fewest calls the APIs allow for the same work, with pages of the maximum
  * size and bulk endpoints:
@@ -267,20 +267,30 @@ export async function benchSync(options: {
     }
 
     // ── raw fetch: the full sync's requests again, plain fetch, same concurrency ────────────
+    // `sync.concurrency` requests in flight per source, as the sync has: one lane per host.
     const concurrency = loaded.config.sync.concurrency;
-    let next = 0;
+    const lanes = new Map<string, Recorded[]>();
+    for (const request of recorded) {
+      const origin = new URL(request.url).origin;
+      const lane = lanes.get(origin) ?? [];
+      lane.push(request);
+      lanes.set(origin, lane);
+    }
     let mismatched = 0;
     cpu = await cpuFrom();
     t0 = performance.now();
     await Promise.all(
-      Array.from({ length: concurrency }, async () => {
-        while (next < recorded.length) {
-          const request = recorded[next++];
-          if (!request) break;
-          const response = await fetch(request.url, request.init);
-          JSON.parse(await response.text());
-          if (response.status !== request.status) mismatched++;
-        }
+      [...lanes.values()].flatMap((lane) => {
+        let next = 0;
+        return Array.from({ length: concurrency }, async () => {
+          while (next < lane.length) {
+            const request = lane[next++];
+            if (!request) break;
+            const response = await fetch(request.url, request.init);
+            JSON.parse(await response.text());
+            if (response.status !== request.status) mismatched++;
+          }
+        });
       }),
     );
     const rawMs = performance.now() - t0;

@@ -4,7 +4,7 @@
  * the same org, the 5 items quarantined, and no request sent before an announced wait ended
  * (the emulators count those "early retries").
  *
- * Runs with one fetch at a time (`sync.concurrency: 1`): with N requests in flight, up to N − 1
+ * Runs with one fetch at a time per host (`sync.concurrency: 1`): with N requests in flight, up to N − 1
  * of them can reach the host after it announced a wait the client has not read yet, and the
  * emulators count those as early retries too. What this test pins is the client's own
  * behaviour: once told to wait, nothing goes to that host before the announced time.
