@@ -123,7 +123,7 @@ export type WritebackConfig = z.infer<typeof WritebackConfig>;
 export const SyncConfig = z.strictObject({
   /** Minutes subtracted from the watermark: JQL dates have minute precision, search lags. */
   overlapMinutes: z.int().min(0).max(1440).default(5),
-  /** Parallel HTTP requests per source. */
+  /** Parallel HTTP requests per source in in-process runs (a worker has `--concurrency`). */
   concurrency: z.int().min(1).max(32).default(4),
 });
 export type SyncConfig = z.infer<typeof SyncConfig>;
