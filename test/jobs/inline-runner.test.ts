@@ -25,6 +25,10 @@ interface Trace {
   maxWriters: number;
 }
 
+function newTrace(): Trace {
+  return { events: [], inFlight: new Map(), maxInFlight: new Map(), maxTotal: 0, maxWriters: 0 };
+}
+
 function tracedJob(trace: Trace, name: string, queue: QueueName, ms: number): RunnableJob {
   const isWrite = queue !== 'sync';
   return {
@@ -69,13 +73,7 @@ function context() {
 
 describe('runInline scheduling', () => {
   it('runs `concurrency` fetches per fetch job at once, each source in its own lane', async () => {
-    const trace: Trace = {
-      events: [],
-      inFlight: new Map(),
-      maxInFlight: new Map(),
-      maxTotal: 0,
-      maxWriters: 0,
-    };
+    const trace = newTrace();
     const jobs = [
       tracedJob(trace, 'fetch-a', 'sync', 15),
       tracedJob(trace, 'fetch-b', 'sync', 15),
@@ -104,13 +102,7 @@ describe('runInline scheduling', () => {
   });
 
   it('keeps one lane at `concurrency` when only one source has work', async () => {
-    const trace: Trace = {
-      events: [],
-      inFlight: new Map(),
-      maxInFlight: new Map(),
-      maxTotal: 0,
-      maxWriters: 0,
-    };
+    const trace = newTrace();
     const jobs = [tracedJob(trace, 'fetch-a', 'sync', 5)];
     const first = Array.from({ length: 9 }, (_, i) => request('fetch-a', 'sync', i));
     const report = await runInline(first, { jobs, context: context(), concurrency: 3 });
