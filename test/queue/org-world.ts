@@ -13,6 +13,11 @@ import {
   renderOrgConfig,
 } from '../../src/cli/emulate/config.js';
 import { startOrgEmulators, type OrgEmulators } from '../../src/emulators/org/index.js';
+import { buildHierarchy, loadConfigFile } from '../../src/config/index.js';
+import { closeDatabase, openDatabase } from '../../src/db/open.js';
+import { computeRollups } from '../../src/jobs/compute-rollups.js';
+import { ManualClock } from '../../src/lib/clock.js';
+import { silentLogger } from '../../src/lib/logger.js';
 import { createQueueSet, type QueueSet } from '../../src/queue/queues.js';
 import { runCli, startCli, type CliResult, type RunningCli } from '../helpers/cli.js';
 import { deletePrefix, REDIS_URL, uniquePrefix, waitFor, workerConnection } from './helpers.js';
@@ -171,6 +176,53 @@ export function dumpTables(file: string, tables: readonly string[]): Record<stri
   } finally {
     db.close();
   }
+}
+
+/**
+ * Every row of `tables` in each database, the rollups of all of them recomputed first at one
+ * instant. Rollups read the clock (an item's "no update for N days", stale counts, forecasts):
+ * snapshots computed minutes apart differ whenever an item's age crosses a whole day in between,
+ * whatever was synced. Recomputed with one clock, they differ only where the synced data does.
+ */
+export async function dumpsAtOneInstant(
+  world: OrgWorld,
+  files: readonly string[],
+  tables: readonly string[],
+): Promise<Record<string, unknown[]>[]> {
+  const { config } = loadConfigFile(world.configFile, world.env);
+  const hierarchy = buildHierarchy(config);
+  const clock = new ManualClock(new Date());
+  const nodes = hierarchy.bets.reduce(
+    (n, bet) => n + 1 + bet.programs.reduce((m, program) => m + 1 + program.projects.length, 0),
+    0,
+  );
+  for (const file of files) {
+    const db = openDatabase({ file });
+    try {
+      // The run itself must have rolled every node up; only then are they recomputed.
+      const { stored } = db.$client
+        .prepare('SELECT count(DISTINCT node_id) AS stored FROM rollup_snapshots')
+        .get() as { stored: number };
+      if (stored !== nodes)
+        throw new Error(`${file}: rollups stored for ${stored} of ${nodes} nodes`);
+      await computeRollups(
+        {
+          config,
+          hierarchy,
+          clock,
+          logger: silentLogger(),
+          db: () => db,
+          enqueue: () => Promise.resolve(),
+          progress: () => undefined,
+          signal: new AbortController().signal,
+        },
+        {},
+      );
+    } finally {
+      closeDatabase(db);
+    }
+  }
+  return files.map((file) => dumpTables(file, tables));
 }
 
 /** The tables a sync, and the rollup after it, fill: what "the same database" means. */
