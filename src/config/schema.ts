@@ -125,6 +125,12 @@ export const SyncConfig = z.strictObject({
   overlapMinutes: z.int().min(0).max(1440).default(5),
   /** Parallel HTTP requests per source in in-process runs (a worker has `--concurrency`). */
   concurrency: z.int().min(1).max(32).default(4),
+  /**
+   * Hours between whole reads of each GitHub list: incremental runs stop at the watermark and so
+   * cannot see deleted or transferred items; a whole read marks what it did not see removed.
+   * 0: only `sync --full` does.
+   */
+  githubSweepHours: z.int().min(0).max(720).default(24),
 });
 export type SyncConfig = z.infer<typeof SyncConfig>;
 
@@ -198,7 +204,7 @@ export const NorthstarConfigObject = z.strictObject({
     aggregateHealth: 'worst',
   }),
   writeback: WritebackConfig.default({ enabled: true, recreateDeleted: false }),
-  sync: SyncConfig.default({ overlapMinutes: 5, concurrency: 4 }),
+  sync: SyncConfig.default({ overlapMinutes: 5, concurrency: 4, githubSweepHours: 24 }),
   report: ReportConfig.default({ outDir: 'reports', formats: ['md', 'html', 'csv', 'json'] }),
   bets: z.array(BetConfig).min(1, { error: 'declare at least one big bet' }),
 });

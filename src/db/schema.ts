@@ -238,6 +238,12 @@ export const sourceCursors = sqliteTable(
      * its projects count: a run whose `startedAt` is not after it rolls the unit's projects up.
      */
     changedAt: text('changed_at'),
+    /**
+     * When the unit's last complete read ended (GitHub: every page read, what was not seen marked
+     * removed). Incremental GitHub runs cannot see deletions; `sync.githubSweepHours` after this,
+     * a run reads the list whole again.
+     */
+    fullReadAt: text('full_read_at'),
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [primaryKey({ columns: [t.source, t.unit] })],

@@ -3,11 +3,14 @@
  * (its ingest plans the Jira units, which need the Epic Link field and the server time); each
  * GitHub list starts at its first page, conditional on the stored ETag when incremental. A
  * full run (`--full`) ignores cursors and ETags and marks what it does not see as removed.
- * Runs where the database lives (reads cursors).
+ * Incremental GitHub runs stop at the watermark, so they cannot see deleted or transferred items:
+ * a list never read whole, or last read whole `sync.githubSweepHours` ago or more, is read whole
+ * in this run (as in a full run, for that list only). Runs where the database lives (reads
+ * cursors).
  */
 import { z } from 'zod';
 import { GitHubItemStore } from '../db/repositories/github-items.js';
-import { SourceCursorStore } from '../db/repositories/source-cursors.js';
+import { SourceCursorStore, type SourceCursor } from '../db/repositories/source-cursors.js';
 import type { JobDefinition } from './types.js';
 import { SourceName, type SyncRun } from './sync/payloads.js';
 import { jobRequest, type SyncSources } from './sync/sources.js';
@@ -22,6 +25,20 @@ export type SyncStartPayload = z.infer<typeof SyncStartPayload>;
 export interface SyncStartResult {
   run: SyncRun;
   sources: ('jira' | 'github')[];
+}
+
+/**
+ * Is a whole read of a GitHub list due? Never read whole (a first run reads every page anyway),
+ * or last read whole at least `sweepMs` ago; `sweepMs` 0: only full runs read whole.
+ */
+export function sweepDue(
+  cursor: Pick<SourceCursor, 'watermark' | 'fullReadAt'> | null,
+  now: string,
+  sweepMs: number,
+): boolean {
+  if (cursor?.watermark == null) return true;
+  if (sweepMs === 0) return false;
+  return cursor.fullReadAt === null || Date.parse(now) - Date.parse(cursor.fullReadAt) >= sweepMs;
 }
 
 export function createSyncStartJob(
@@ -45,16 +62,18 @@ export function createSyncStartJob(
         const db = ctx.db();
         const cursors = SourceCursorStore.for(db);
         const items = GitHubItemStore.for(db);
+        const sweepMs = ctx.config.sync.githubSweepHours * 3_600_000;
         for (const unit of planGitHubUnits(ctx.hierarchy)) {
           const cursor = run.full ? null : cursors.get('github', unit.id);
-          if (run.full) items.resetSeen(unit.id);
-          const watermark = cursor?.watermark ?? null;
+          const whole = run.full || sweepDue(cursor, run.startedAt, sweepMs);
+          if (whole) items.resetSeen(unit.id);
+          const watermark = whole ? null : (cursor?.watermark ?? null);
           await ctx.enqueue(
             jobRequest({
               queue: 'sync',
               name: 'sync-github',
               payload: {
-                run,
+                run: whole ? { ...run, full: true } : run,
                 unit,
                 watermark,
                 url: null,

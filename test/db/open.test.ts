@@ -125,6 +125,7 @@ const ROWS: Record<string, Record<string, unknown>> = {
     lastErrorAt: null,
     lastError: null,
     changedAt: now,
+    fullReadAt: now,
     updatedAt: now,
   },
   sync_unit_members: { unit: 'jira:epic:INFRA-0', itemId: '10001' },

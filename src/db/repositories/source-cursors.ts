@@ -15,6 +15,8 @@ export interface SourceCursor {
   etags: Record<string, string>;
   lastSuccessAt: string | null;
   lastError: string | null;
+  /** When the last complete read of the unit ended (see the column). */
+  fullReadAt: string | null;
 }
 
 interface Row {
@@ -25,6 +27,7 @@ interface Row {
   etags: string;
   last_success_at: string | null;
   last_error: string | null;
+  full_read_at: string | null;
 }
 
 export class SourceCursorStore {
@@ -36,6 +39,7 @@ export class SourceCursorStore {
   private readonly setStarted: Database.Statement;
   private readonly setEtags: Database.Statement;
   private readonly setDone: Database.Statement;
+  private readonly setFullRead: Database.Statement<[string, string, string]>;
   private readonly setError: Database.Statement;
   private readonly setChanged: Database.Statement<[string, string, string]>;
   private readonly changedAt: Database.Statement<[string, string], { changed_at: string | null }>;
@@ -58,6 +62,9 @@ export class SourceCursorStore {
       `UPDATE source_cursors SET watermark = ?, run_started_at = NULL, next_page = NULL,
        last_success_at = ?, last_error = NULL, last_error_at = NULL, updated_at = ?
        WHERE source = ? AND unit = ?`,
+    );
+    this.setFullRead = c.prepare(
+      'UPDATE source_cursors SET full_read_at = ? WHERE source = ? AND unit = ?',
     );
     this.setError = c.prepare(
       `UPDATE source_cursors SET last_error = ?, last_error_at = ?, updated_at = ? WHERE source = ? AND unit = ?`,
@@ -92,9 +99,17 @@ export class SourceCursorStore {
     this.setEtags.run(json, now, source, unit, json);
   }
 
-  finish(source: 'jira' | 'github', unit: string, watermark: string | null, now: string): void {
+  /** The unit's run completed; `fullRead`: it read the unit whole (see `fullReadAt`). */
+  finish(
+    source: 'jira' | 'github',
+    unit: string,
+    watermark: string | null,
+    now: string,
+    fullRead = false,
+  ): void {
     this.ensure.run(source, unit, now);
     this.setDone.run(watermark, now, now, source, unit);
+    if (fullRead) this.setFullRead.run(now, source, unit);
   }
 
   /**
@@ -127,5 +142,6 @@ function toCursor(row: Row): SourceCursor {
     etags: JSON.parse(row.etags) as Record<string, string>,
     lastSuccessAt: row.last_success_at,
     lastError: row.last_error,
+    fullReadAt: row.full_read_at,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * Ingest of one GitHub list page (see `sync-github`), in one transaction. A full run reads every
- * page and marks what it did not see removed at the end; an incremental run stops at the first
+ * Ingest of one GitHub list page (see `sync-github`), in one transaction. A full run (`--full`,
+ * or a whole read of this list that `sync-start` found due) reads every page and marks what it
+ * did not see removed at the end; an incremental run stops at the first
  * page that reaches below the watermark, or at once on `304 Not Modified`. The first page's ETag
  * and the new watermark (newest `updated_at` stored) are saved only when the unit is complete,
  * so a failure half-way can never hide changes behind a 304 next time.
@@ -70,7 +71,7 @@ export function ingestGitHubPage(
         removed = store.finishFullRun({ unit: unit.id, repo: unit.repo, kind: unit.kind, now });
       if (payload.firstEtag !== null)
         cursors.saveEtag('github', unit.id, unit.kind, payload.firstEtag, now);
-      cursors.finish('github', unit.id, store.watermark(unit.repo, unit.kind), now);
+      cursors.finish('github', unit.id, store.watermark(unit.repo, unit.kind), now, run.full);
       if (!payload.notModified && store.changedSince(unit.repo, unit.kind, run.startedAt)) {
         next.push(rollupRequest(unit.projectIds));
       }

@@ -1,0 +1,1 @@
+ALTER TABLE `source_cursors` ADD `full_read_at` text;
