@@ -35,8 +35,9 @@ export function formatStatus(s: StatusReport): string {
     const cursor =
       u.nextPage !== null ? `resumes at ${u.nextPage}` : `watermark ${u.watermark ?? '-'}`;
     const error = u.lastError ? `  last error ${u.lastErrorAt ?? ''}: ${u.lastError}` : '';
+    const whole = u.source === 'github' ? `  read whole ${u.fullReadAt ?? 'never'}` : '';
     lines.push(
-      `  ${u.source} ${u.unit}  last success ${u.lastSuccessAt ?? 'never'} (lag ${lag(u.lagSeconds)})  ${cursor}${error}`,
+      `  ${u.source} ${u.unit}  last success ${u.lastSuccessAt ?? 'never'} (lag ${lag(u.lagSeconds)})  ${cursor}${whole}${error}`,
     );
   }
   lines.push('', `Queues (Redis ${s.redis.url}, prefix ${s.redis.prefix}):`);

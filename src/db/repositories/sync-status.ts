@@ -15,6 +15,8 @@ export interface UnitStatus {
   nextPage: string | null;
   lastError: string | null;
   lastErrorAt: string | null;
+  /** GitHub: when the list was last read whole (where deleted items are found). */
+  fullReadAt: string | null;
 }
 
 export interface QuarantinedStatus {
@@ -79,6 +81,7 @@ export function readSyncStatus(db: Db, now: Date): SyncStatus {
       nextPage: c.nextPage,
       lastError: c.lastError,
       lastErrorAt: c.lastErrorAt,
+      fullReadAt: c.fullReadAt,
     }));
   const open = db
     .select()

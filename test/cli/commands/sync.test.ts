@@ -71,7 +71,12 @@ describe('northstar sync', () => {
     const report = JSON.parse(status.stdout) as {
       rateLimits: { source: string; limit: number; remaining: number; resetAt: string }[];
       recentRuns: { job: string; status: string }[];
+      units: { source: string; fullReadAt: string | null }[];
     };
+    // A first sync reads every GitHub list whole (where deleted items are found).
+    const lists = report.units.filter((u) => u.source === 'github');
+    expect(lists.length).toBe(org.org.repos.length * 2);
+    expect(lists.every((u) => u.fullReadAt !== null)).toBe(true);
     const budget = report.rateLimits.find((r) => r.source === 'github');
     const headers = org.github.emulator.control.rateLimit('northstar-bot');
     expect(budget).toMatchObject({ limit: headers.limit, remaining: headers.remaining });
