@@ -27,13 +27,12 @@ import { NorthstarConfig } from '../../src/config/schema.js';
 import { closeDatabase } from '../../src/db/open.js';
 import { loadRollupInputs } from '../../src/db/repositories/rollup-inputs.js';
 import { computeRollups, rollupSettings } from '../../src/jobs/compute-rollups.js';
-import type { JobContext } from '../../src/jobs/types.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { silentLogger } from '../../src/lib/logger.js';
 import { RollupEngine } from '../../src/rollup/engine.js';
 import type { GitHubIssueRow, JiraItemRow, PullRequestRow } from '../../src/rollup/inputs.js';
 import { mulberry32 } from '../../src/rollup/prng.js';
 import { insertGitHub, insertJira, insertPulls, tempDb } from '../rollup/fixtures/db.js';
+import { jobContext } from '../helpers/job-context.js';
 
 export interface RollupBenchResult {
   fullMs: number;
@@ -358,16 +357,7 @@ export async function benchRollup(options: {
   );
 
   const clock = new ManualClock(NOW);
-  const ctx: JobContext = {
-    config: org.config,
-    hierarchy,
-    clock,
-    logger: silentLogger(),
-    db: () => db,
-    enqueue: () => Promise.resolve(),
-    progress: () => undefined,
-    signal: new AbortController().signal,
-  };
+  const ctx = jobContext({ config: org.config, hierarchy, clock, db });
   const jobStart = performance.now();
   await computeRollups(ctx, {});
   const jobMs = performance.now() - jobStart;

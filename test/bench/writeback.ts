@@ -26,14 +26,13 @@ import { closeDatabase, openDatabase } from '../../src/db/open.js';
 import type { Health, Rollup } from '../../src/domain/rollup.js';
 import type { EmulatorStats } from '../../src/emulators/core/index.js';
 import { startOrgEmulators, type OrgLayout } from '../../src/emulators/org/index.js';
-import type { JobContext } from '../../src/jobs/types.js';
 import { createWriteSummariesJob } from '../../src/jobs/write-summaries.js';
 import { systemClock } from '../../src/lib/clock.js';
-import { silentLogger } from '../../src/lib/logger.js';
 import { createCommentPorts } from '../../src/writeback/ports.js';
 import type { WriteSummariesReport } from '../../src/writeback/write-summaries.js';
 import { projectRollup } from '../writeback/fixtures/rollups.js';
 import { writeSnapshots } from '../writeback/fixtures/snapshots.js';
+import { jobContext } from '../helpers/job-context.js';
 
 export interface WritebackBenchResult {
   /** Write requests (POST/PUT/PATCH/DELETE answered 2xx) the emulators counted. */
@@ -118,16 +117,7 @@ export async function benchWriteback(options: {
       ports: (ctx) =>
         createCommentPorts({ config: ctx.config, clock: ctx.clock, logger: ctx.logger }),
     });
-    const ctx: JobContext = {
-      config,
-      hierarchy,
-      clock: systemClock,
-      logger: silentLogger(),
-      db: () => db,
-      enqueue: () => Promise.resolve(),
-      progress: () => undefined,
-      signal: new AbortController().signal,
-    };
+    const ctx = jobContext({ config, hierarchy, clock: systemClock, db });
     const servers = [org.jira.emulator.server, org.github.emulator.server];
     let rateLimited = 0;
     const run = async () => {

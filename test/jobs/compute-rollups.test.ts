@@ -4,7 +4,6 @@
  * earlier snapshots, and date slips from config changes.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHierarchy } from '../../src/config/hierarchy.js';
 import { closeDatabase, type Db } from '../../src/db/open.js';
 import { loadRollupInputs } from '../../src/db/repositories/rollup-inputs.js';
 import type { Rollup } from '../../src/domain/rollup.js';
@@ -13,14 +12,14 @@ import {
   computeRollupsJob,
   rollupSettings,
 } from '../../src/jobs/compute-rollups.js';
-import type { JobContext, JobRequest } from '../../src/jobs/types.js';
+import type { JobRequest } from '../../src/jobs/types.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { silentLogger } from '../../src/lib/logger.js';
 import { RollupEngine } from '../../src/rollup/engine.js';
 import { latestSnapshots } from '../../src/writeback/snapshot-reader.js';
 import { insertJira, tempDb } from '../rollup/fixtures/db.js';
 import { child } from '../rollup/fixtures/items.js';
 import { configWith, seedSmallOrg } from '../rollup/fixtures/small-org.js';
+import { jobContext } from '../helpers/job-context.js';
 
 const open: Db[] = [];
 afterEach(() => {
@@ -37,19 +36,7 @@ function setup() {
 function context(db: Db, clock: ManualClock, target = '2027-03-31') {
   const config = configWith(target);
   const enqueued: JobRequest[] = [];
-  const ctx: JobContext = {
-    config,
-    hierarchy: buildHierarchy(config),
-    clock,
-    logger: silentLogger(),
-    db: () => db,
-    enqueue: (request) => {
-      enqueued.push(request);
-      return Promise.resolve();
-    },
-    progress: () => undefined,
-    signal: new AbortController().signal,
-  };
+  const ctx = jobContext({ config, clock, db, enqueued });
   return { ctx, enqueued };
 }
 

@@ -4,10 +4,10 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { closeDatabase } from '../../src/db/open.js';
 import { ExportReportPayload, exportReportJob } from '../../src/jobs/export-report.js';
-import type { JobContext, JobRequest } from '../../src/jobs/types.js';
+import type { JobContext } from '../../src/jobs/types.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { silentLogger } from '../../src/lib/logger.js';
 import { createSeededDb, type SeededDb } from '../report/fixtures/seeded-db.js';
+import { jobContext } from '../helpers/job-context.js';
 
 let seeded: SeededDb;
 beforeAll(() => {
@@ -18,20 +18,12 @@ afterAll(() => {
 });
 
 function context(now: string, outDir: string): JobContext {
-  const enqueued: JobRequest[] = [];
-  return {
+  return jobContext({
     config: { ...seeded.org.config, report: { outDir, formats: ['md', 'html', 'csv', 'json'] } },
     hierarchy: seeded.org.hierarchy,
     clock: new ManualClock(now),
-    logger: silentLogger(),
-    db: () => seeded.db,
-    enqueue: (request) => {
-      enqueued.push(request);
-      return Promise.resolve();
-    },
-    progress: () => undefined,
-    signal: new AbortController().signal,
-  };
+    db: seeded.db,
+  });
 }
 
 describe('export-report job', () => {

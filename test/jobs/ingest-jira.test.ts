@@ -4,7 +4,6 @@
  * unit's `changed_at`, set in the page transactions).
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { buildHierarchy } from '../../src/config/hierarchy.js';
 import { closeDatabase, type Db } from '../../src/db/open.js';
 import type { JiraIssue } from '../../src/domain/items.js';
 import {
@@ -13,11 +12,11 @@ import {
   ingestJiraIssues,
 } from '../../src/jobs/sync/ingest-jira.js';
 import type { JiraRun, JiraUnit, SyncRun } from '../../src/jobs/sync/payloads.js';
-import type { JobContext, JobRequest } from '../../src/jobs/types.js';
+import type { JobRequest } from '../../src/jobs/types.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { silentLogger } from '../../src/lib/logger.js';
 import { tempDb } from '../rollup/fixtures/db.js';
 import { configWith } from '../rollup/fixtures/small-org.js';
+import { jobContext } from '../helpers/job-context.js';
 
 const open: Db[] = [];
 afterEach(() => {
@@ -64,16 +63,7 @@ function world() {
   open.push(db);
   const clock = new ManualClock(new Date('2026-11-24T10:00:00.000Z'));
   const config = configWith('2027-03-31');
-  const ctx: JobContext = {
-    config,
-    hierarchy: buildHierarchy(config),
-    clock,
-    logger: silentLogger(),
-    db: () => db,
-    enqueue: () => Promise.resolve(),
-    progress: () => undefined,
-    signal: new AbortController().signal,
-  };
+  const ctx = jobContext({ config, clock, db });
   const jira: JiraRun = { serverTime: clock.now().toISOString(), since: null, timeZone: 'UTC' };
   let run: SyncRun = { full: true, startedAt: clock.now().toISOString() };
   return {

@@ -17,7 +17,7 @@ import { buildHierarchy, loadConfigFile } from '../../src/config/index.js';
 import { closeDatabase, openDatabase } from '../../src/db/open.js';
 import { computeRollups } from '../../src/jobs/compute-rollups.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { silentLogger } from '../../src/lib/logger.js';
+import { jobContext } from '../helpers/job-context.js';
 import { createQueueSet, type QueueSet } from '../../src/queue/queues.js';
 import { runCli, startCli, type CliResult, type RunningCli } from '../helpers/cli.js';
 import { deletePrefix, REDIS_URL, uniquePrefix, waitFor, workerConnection } from './helpers.js';
@@ -205,19 +205,7 @@ export async function dumpsAtOneInstant(
         .get() as { stored: number };
       if (stored !== nodes)
         throw new Error(`${file}: rollups stored for ${stored} of ${nodes} nodes`);
-      await computeRollups(
-        {
-          config,
-          hierarchy,
-          clock,
-          logger: silentLogger(),
-          db: () => db,
-          enqueue: () => Promise.resolve(),
-          progress: () => undefined,
-          signal: new AbortController().signal,
-        },
-        {},
-      );
+      await computeRollups(jobContext({ config, hierarchy, clock, db }), {});
     } finally {
       closeDatabase(db);
     }

@@ -9,10 +9,9 @@ import { allProjects, buildHierarchy } from '../../src/config/index.js';
 import type { Project } from '../../src/domain/hierarchy.js';
 import type { Rollup } from '../../src/domain/rollup.js';
 import { computeRollups, type ComputeRollupsResult } from '../../src/jobs/compute-rollups.js';
-import type { JobContext } from '../../src/jobs/types.js';
 import { ManualClock } from '../../src/lib/clock.js';
-import { silentLogger } from '../../src/lib/logger.js';
 import { startSyncWorld, type SyncWorld } from '../sync/helpers.js';
+import { jobContext } from '../helpers/job-context.js';
 
 interface Counts {
   total: number;
@@ -168,16 +167,12 @@ describe('seeded emulators → sync → rollup', () => {
     const config = world.loaded.config;
     const hierarchy = buildHierarchy(config);
     projects = allProjects(hierarchy);
-    const ctx: JobContext = {
+    const ctx = jobContext({
       config,
       hierarchy,
       clock: new ManualClock(world.org.org.now),
-      logger: silentLogger(),
-      db: () => world.db,
-      enqueue: () => Promise.resolve(),
-      progress: () => undefined,
-      signal: new AbortController().signal,
-    };
+      db: world.db,
+    });
     result = await computeRollups(ctx, {});
   }, 120_000);
   afterAll(async () => {
