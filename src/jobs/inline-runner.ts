@@ -143,19 +143,19 @@ export async function runInline(
   const writeQueue: JobRequest[] = [];
   const seen = new Set<string>();
   const report: InlineRunReport = { completed: 0, failed: [], skipped: [], stopped: false };
-  let runningFetch = 0;
   let runningWrite = 0;
   const running = new Set<Promise<void>>();
 
-  const queuedFetches = (): number => {
-    let n = 0;
-    for (const lane of fetchLanes.values()) n += lane.queue.length;
-    return n;
-  };
   const progress = (update?: ProgressUpdate): void => {
+    let queued = writeQueue.length;
+    let runningFetch = 0;
+    for (const lane of fetchLanes.values()) {
+      queued += lane.queue.length;
+      runningFetch += lane.running;
+    }
     options.onProgress?.({
       completed: report.completed,
-      queued: queuedFetches() + writeQueue.length,
+      queued,
       running: runningFetch + runningWrite,
       ...(update ? { update } : {}),
     });
@@ -274,10 +274,8 @@ export async function runInline(
   function start(request: JobRequest, job: RunnableJob): void {
     const started = new Date();
     const isFetch = job.queue === 'sync';
-    if (isFetch) {
-      runningFetch++;
-      laneOf(job.name).running++;
-    } else runningWrite++;
+    if (isFetch) laneOf(job.name).running++;
+    else runningWrite++;
     const task = execute(request, job, started)
       .catch((error: unknown) => {
         const message = error instanceof Error ? error.message : String(error);
@@ -292,10 +290,8 @@ export async function runInline(
         }
       })
       .finally(() => {
-        if (isFetch) {
-          runningFetch--;
-          laneOf(job.name).running--;
-        } else runningWrite--;
+        if (isFetch) laneOf(job.name).running--;
+        else runningWrite--;
         running.delete(task);
         progress();
       });

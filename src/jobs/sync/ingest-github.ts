@@ -1,10 +1,10 @@
 /**
  * Ingest of one GitHub list page (see `sync-github`), in one transaction. A full run (`--full`,
  * or a whole read of this list that `sync-start` found due) reads every page and marks what it
- * did not see removed at the end; an incremental run stops at the first
- * page that reaches below the watermark, or at once on `304 Not Modified`. The first page's ETag
- * and the new watermark (newest `updated_at` stored) are saved only when the unit is complete,
- * so a failure half-way can never hide changes behind a 304 next time.
+ * did not see removed at the end; an incremental run stops at the first page that reaches below
+ * the watermark, or at once on `304 Not Modified`. The first page's ETag and the new watermark
+ * (newest `updated_at` stored) are saved only when the unit is complete, so a failure half-way
+ * can never hide changes behind a 304 next time.
  */
 import { GitHubItemStore } from '../../db/repositories/github-items.js';
 import { QuarantineStore } from '../../db/repositories/quarantine.js';
